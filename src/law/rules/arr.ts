@@ -1,0 +1,4 @@
+/** ARR-* rules of docs/law/RULES.md. */
+import type { Rule } from "../types.js";
+
+export const arrRules: Rule[] = [];

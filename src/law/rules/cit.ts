@@ -1,0 +1,4 @@
+/** CIT-* rules of docs/law/RULES.md. */
+import type { Rule } from "../types.js";
+
+export const citRules: Rule[] = [];

@@ -1,0 +1,4 @@
+/** CONF-* rules of docs/law/RULES.md. */
+import type { Rule } from "../types.js";
+
+export const confRules: Rule[] = [];

@@ -1,0 +1,4 @@
+/** DET-* rules of docs/law/RULES.md. */
+import type { Rule } from "../types.js";
+
+export const detRules: Rule[] = [];

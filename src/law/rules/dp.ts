@@ -1,0 +1,4 @@
+/** DP-* rules of docs/law/RULES.md. */
+import type { Rule } from "../types.js";
+
+export const dpRules: Rule[] = [];

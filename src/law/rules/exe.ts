@@ -1,0 +1,4 @@
+/** EXE-* rules of docs/law/RULES.md. */
+import type { Rule } from "../types.js";
+
+export const exeRules: Rule[] = [];

@@ -1,0 +1,4 @@
+/** FIN-* rules of docs/law/RULES.md. */
+import type { Rule } from "../types.js";
+
+export const finRules: Rule[] = [];

@@ -1,0 +1,4 @@
+/** LOC-* rules of docs/law/RULES.md. */
+import type { Rule } from "../types.js";
+
+export const locRules: Rule[] = [];

@@ -1,0 +1,4 @@
+/** MIN-* rules of docs/law/RULES.md. */
+import type { Rule } from "../types.js";
+
+export const minRules: Rule[] = [];

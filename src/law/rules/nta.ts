@@ -1,0 +1,4 @@
+/** NTA-* rules of docs/law/RULES.md. */
+import type { Rule } from "../types.js";
+
+export const ntaRules: Rule[] = [];

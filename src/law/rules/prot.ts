@@ -1,0 +1,4 @@
+/** PROT-* rules of docs/law/RULES.md. */
+import type { Rule } from "../types.js";
+
+export const protRules: Rule[] = [];

@@ -1,0 +1,4 @@
+/** STAT-* rules of docs/law/RULES.md. */
+import type { Rule } from "../types.js";
+
+export const statRules: Rule[] = [];

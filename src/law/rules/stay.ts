@@ -1,0 +1,4 @@
+/** STAY-* rules of docs/law/RULES.md. */
+import type { Rule } from "../types.js";
+
+export const stayRules: Rule[] = [];

@@ -1,0 +1,4 @@
+/** TIME-* rules of docs/law/RULES.md. */
+import type { Rule } from "../types.js";
+
+export const timeRules: Rule[] = [];
