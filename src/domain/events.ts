@@ -187,6 +187,9 @@ export const eventSchemas = [
   ev("lpr.admitted", {}),
   ev("parent.naturalized", { parent: z.enum(["mother", "father"]), custody: z.boolean() }),
   ev("interpreter.recorded", { language: z.string() }),
+  // NTA-07: the person moved (address.changed) and told EOIR on Form EOIR-33 (address.reported).
+  ev("address.changed", {}),
+  ev("address.reported", { form: z.enum(["EOIR-33", "EOIR-33/BIA", "NTA"]) }),
   // Operational events that immos itself records (not in the shared vocabulary).
   ev("case.opened", { kind: z.string().optional() }),
   ev("case.note", { text: z.string().min(1) }),

@@ -19,6 +19,7 @@ export const policySwitches = {
   detainerHoldComputation: { values: ["shorter", "form", "regulation"], rules: ["ARR-04"] },
   expeditedRemovalScope: { values: ["review", "enforce", "blocked"], rules: ["FIN-04"] },
   parentRemovalWithoutCare: { values: ["block", "review"], rules: ["MIN-08"] },
+  vulnerableDetainees: { values: ["review", "warn"], rules: ["DET-08"] },
 } as const satisfies Record<string, { values: readonly PolicyValue[]; rules: readonly string[] }>;
 
 export type PolicyName = keyof typeof policySwitches;

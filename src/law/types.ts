@@ -51,6 +51,8 @@ export interface LawConfig {
   closures?: string[];
   /** Named switches for [POLICY] and [UNSETTLED] rules; see src/law/policy.ts. */
   policy?: Record<string, PolicySetting>;
+  /** NTA-08: role codes allowed to sign each form (I-862, I-200, I-205, I-860); defaults in src/law/facts/issuing-roles.ts. */
+  issuingRoles?: Record<string, string[]>;
 }
 
 /** An attempted action, as in docs/scenarios.md "Action types". */

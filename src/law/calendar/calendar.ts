@@ -120,3 +120,54 @@ export function ageOn(birthDate: string | undefined, on: DateLike): { min: numbe
     max: earliest.until(date, { largestUnit: "years" }).years,
   };
 }
+
+/** TIME-07: the day number of `on` in a period whose day 1 is `start` (the protective convention). */
+export function dayNumber(start: DateLike, on: DateLike): number {
+  return daysBetween(start, on) + 1;
+}
+
+/** TIME-07: the date of day `n` of a period whose day 1 is `start`. */
+export function nthDay(start: DateLike, n: number): string {
+  return addDays(start, n - 1);
+}
+
+/**
+ * TIME-05 with TIME-06 days (the 8 CFR 287.7(d) reading of a detainer hold):
+ * `hours` elapsed clock hours that count only while the local date is a
+ * business day; Saturdays, Sundays, legal holidays and closures are skipped whole.
+ */
+export function addBusinessHours(
+  localDateTime: string,
+  hours: number,
+  tz: string = DEFAULT_TZ,
+  closures: readonly string[] = [],
+): string {
+  let cursor = Temporal.PlainDateTime.from(localDateTime).toZonedDateTime(tz);
+  let leftMinutes = Math.round(hours * 60);
+  while (leftMinutes > 0) {
+    const day = cursor.toPlainDate();
+    const nextMidnight = day.add({ days: 1 }).toZonedDateTime({ timeZone: tz });
+    if (!isBusinessDay(day, closures)) {
+      cursor = nextMidnight;
+      continue;
+    }
+    const available = Math.round(cursor.until(nextMidnight, { largestUnit: "minutes" }).minutes);
+    if (leftMinutes <= available) {
+      cursor = cursor.add({ minutes: leftMinutes });
+      leftMinutes = 0;
+    } else {
+      leftMinutes -= available;
+      cursor = nextMidnight;
+    }
+  }
+  return cursor.toPlainDateTime().toString({ smallestUnit: "minute" });
+}
+
+/** TIME-05: the moment a given share of an hour period has elapsed (alerts at 75%). */
+export function hourPeriodAlert(localDateTime: string, hours: number, share = 0.75, tz: string = DEFAULT_TZ): string {
+  const start = Temporal.PlainDateTime.from(localDateTime).toZonedDateTime(tz);
+  return start
+    .add({ minutes: Math.round(hours * share * 60) })
+    .toPlainDateTime()
+    .toString({ smallestUnit: "minute" });
+}

@@ -1,0 +1,98 @@
+/**
+ * Loads the deterministic synthetic demo: reference data (offices, courts,
+ * facilities, counsel), the demo users, and N persons with cases at every
+ * stage. Runs once per database unless forced; reports progress.
+ */
+import { randomUUID } from "node:crypto";
+import { normalizeANumber } from "../domain/a-number.js";
+import { projectCase } from "../domain/case-state.js";
+import { searchNames } from "../domain/names.js";
+import { demoUsers, generateCases, referenceData } from "../seed/index.js";
+import { insertBatch, type BulkBatch } from "../store/repositories/bulk.js";
+import { insertReference } from "../store/repositories/reference.js";
+import { getSetting, putSetting } from "../store/repositories/settings.js";
+import { getUserByName } from "../store/repositories/users.js";
+import { type Actor, authorize } from "./access.js";
+import { type AppContext, today, writeWithAudit } from "./context.js";
+import { createUser } from "./create-user.js";
+import { personInput } from "./schemas.js";
+
+export interface SeedOptions {
+  persons: number;
+  seed: number;
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function isSeeded(ctx: AppContext): Promise<boolean> {
+  return (await getSetting(ctx.database.db, "system", "seed")) !== undefined;
+}
+
+export async function seedDemo(ctx: AppContext, actor: Actor | "system", opts: SeedOptions) {
+  if (actor !== "system") authorize(actor, "data.seed");
+  const ref = referenceData();
+  const batchSize = opts.batchSize ?? 250;
+  await writeWithAudit(ctx, actor, { action: "seed.reference", entity: "reference", detail: { facilities: ref.facilities.length } }, (tx) =>
+    insertReference(tx, ref),
+  );
+  for (const u of demoUsers()) {
+    if (!(await getUserByName(ctx.database.db, u.username))) await createUser(ctx, "system", u);
+  }
+  const date = today(ctx);
+  const year = date.slice(0, 4);
+  let batch: BulkBatch = { persons: [], cases: [], events: [] };
+  let done = 0;
+  const flush = async () => {
+    if (!batch.persons.length) return;
+    const b = batch;
+    batch = { persons: [], cases: [], events: [] };
+    await writeWithAudit(ctx, actor, { action: "seed.cases", entity: "case", detail: { cases: b.cases.length, events: b.events.length } }, (tx) =>
+      insertBatch(tx, b),
+    );
+    opts.onProgress?.(done, opts.persons);
+  };
+  for (const c of generateCases(opts.persons, opts.seed, date, ref)) {
+    const p = personInput.parse(c.person);
+    const personId = randomUUID();
+    const caseId = randomUUID();
+    const stored = c.events.map((event, i) => ({ seq: i + 1, event }));
+    const state = projectCase(stored);
+    batch.persons.push({
+      id: personId,
+      aNumber: p.aNumber ? normalizeANumber(p.aNumber) : null,
+      givenName: p.givenName,
+      familyName: p.familyName,
+      aliases: p.aliases,
+      searchNames: searchNames([{ given: p.givenName, family: p.familyName }, ...p.aliases]),
+      birthDate: p.birthDate ?? null,
+      sex: p.sex ?? null,
+      birthCountry: p.birthCountry ?? null,
+      citizenship: p.citizenship,
+      languages: p.languages,
+      counselId: p.counselId ?? null,
+      facts: p.facts,
+    });
+    batch.cases.push({
+      id: caseId,
+      number: `${c.case.officeCode}-${year}-${caseId.replace(/-/g, "").slice(0, 8).toUpperCase()}`,
+      personId,
+      kind: c.case.kind,
+      courtCode: c.case.courtCode ?? null,
+      officeCode: c.case.officeCode,
+      stage: state.stage,
+      state,
+      facilityCode: state.facilityCode,
+      lastEventOn: state.lastEventOn,
+      eventCount: stored.length,
+      version: stored.length,
+    });
+    for (const s of stored) {
+      batch.events.push({ caseId, seq: s.seq, type: s.event.type, on: s.event.on, at: s.event.at ?? null, body: s.event });
+    }
+    done++;
+    if (batch.persons.length >= batchSize) await flush();
+  }
+  await flush();
+  await putSetting(ctx.database.db, "system", "seed", { persons: opts.persons, seed: opts.seed, on: date });
+  return { persons: done, facilities: ref.facilities.length, offices: ref.offices.length };
+}

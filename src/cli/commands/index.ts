@@ -1,0 +1,11 @@
+/** Every CLI command; each file exports `register(program)`. */
+import type { Command } from "commander";
+import { register as caseCommands } from "./case.js";
+import { register as dbCommands } from "./db.js";
+import { register as eventCommands } from "./event.js";
+import { register as seedCommand } from "./seed.js";
+import { register as userCommands } from "./user.js";
+
+export type Register = (program: Command) => void;
+
+export const commands: Register[] = [seedCommand, caseCommands, eventCommands, userCommands, dbCommands];

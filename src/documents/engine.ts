@@ -1,0 +1,54 @@
+/**
+ * The Typst compiler, kept warm: created once per process with the immos
+ * fonts, it keeps parsed templates and fonts in memory, so a two-page
+ * document costs milliseconds. Output is PDF/A-2u; the creation date is the
+ * document's issue date, set by the template, so the bytes depend only on
+ * (template version, data, fonts).
+ */
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { NodeCompiler as NodeCompilerType } from "@myriaddreamin/typst-ts-node-compiler";
+import { fontSet } from "./fonts.js";
+
+const require = createRequire(import.meta.url);
+// The package is CommonJS with a native addon; require keeps its loading simple under ESM.
+const { NodeCompiler } = require("@myriaddreamin/typst-ts-node-compiler") as {
+  NodeCompiler: typeof NodeCompilerType;
+};
+
+export const templatesDir = fileURLToPath(new URL("./templates/", import.meta.url));
+export const pdfStandard = "a-2u";
+
+let compiler: NodeCompilerType | undefined;
+let compiles = 0;
+
+function warmCompiler(): NodeCompilerType {
+  compiler ??= NodeCompiler.create({ workspace: templatesDir, fontArgs: [{ fontBlobs: fontSet().blobs }] });
+  return compiler;
+}
+
+export class TemplateError extends Error {
+  constructor(
+    readonly template: string,
+    readonly diagnostics: unknown[],
+  ) {
+    super(`template ${template} failed: ${JSON.stringify(diagnostics)}`);
+    this.name = "TemplateError";
+  }
+}
+
+/** Compiles `templates/<file>` with `data` as its input; returns the PDF bytes. */
+export function compileTemplate(file: string, version: string, data: unknown): Uint8Array {
+  const c = warmCompiler();
+  const result = c.compile({
+    mainFilePath: templatesDir + file,
+    inputs: { data: JSON.stringify(data), version },
+  });
+  const error = result.takeError();
+  const doc = result.result;
+  if (error || !doc) throw new TemplateError(file, error ? c.fetchDiagnostics(error) : ["no document"]);
+  const pdf = c.pdf(doc, { pdfStandard });
+  // Memoised layouts of old documents are of no further use; keep memory flat on long runs.
+  if (++compiles % 200 === 0) c.evictCache(10);
+  return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+}

@@ -1,0 +1,104 @@
+/**
+ * Expectation maximisation of the m probabilities (P(level | match)) with the u probabilities
+ * (P(level | non-match)) held fixed, on the distinct comparison patterns of a set of pairs.
+ * Comparisons listed in `frozen` are left out of the likelihood: a blocking rule that joins
+ * on a field makes every pair agree on it, so those pairs say nothing about its m.
+ */
+
+export interface PatternSet {
+  /** levels[p * C + c]: level of comparison c in pattern p, -1 = missing. */
+  levels: Int8Array;
+  counts: Float64Array;
+  size: number;
+}
+
+export interface EmResult {
+  m: number[][];
+  lambda: number;
+  /** Expected number of matches among the pairs. */
+  expectedMatches: number;
+  iterations: number;
+}
+
+/** Groups pair level vectors into distinct patterns with counts. */
+export function patternsOf(levels: Int8Array, comparisons: number, select?: (pair: number) => boolean): PatternSet {
+  const index = new Map<string, number>();
+  const out: number[] = [];
+  const counts: number[] = [];
+  const pairs = levels.length / comparisons;
+  for (let p = 0; p < pairs; p++) {
+    if (select && !select(p)) continue;
+    let key = "";
+    for (let c = 0; c < comparisons; c++) key += String.fromCharCode(levels[p * comparisons + c] + 66);
+    let id = index.get(key);
+    if (id === undefined) {
+      id = counts.length;
+      index.set(key, id);
+      counts.push(0);
+      for (let c = 0; c < comparisons; c++) out.push(levels[p * comparisons + c]);
+    }
+    counts[id]++;
+  }
+  return { levels: Int8Array.from(out), counts: Float64Array.from(counts), size: counts.length };
+}
+
+/** A starting m that puts most mass on the strongest agreement and little on disagreement. */
+export function initialM(levelCounts: readonly number[]): number[][] {
+  return levelCounts.map((n) => {
+    const raw = Array.from({ length: n }, (_, l) => (l === n - 1 ? 0.05 : 2 ** -l));
+    const sum = raw.reduce((s, x) => s + x, 0);
+    return raw.map((x) => x / sum);
+  });
+}
+
+export function expectationMaximisation(
+  patterns: PatternSet,
+  u: readonly number[][],
+  startM: readonly number[][],
+  frozen: ReadonlySet<number>,
+  startLambda = 0.3,
+  maxIterations = 100,
+): EmResult {
+  const C = u.length;
+  let m = startM.map((row) => [...row]);
+  let lambda = startLambda;
+  let expectedMatches = 0;
+  let iterations = 0;
+  for (; iterations < maxIterations; iterations++) {
+    const matchSums = m.map((row) => row.map(() => 0));
+    let postSum = 0;
+    let total = 0;
+    for (let p = 0; p < patterns.size; p++) {
+      let lm = lambda;
+      let lu = 1 - lambda;
+      for (let c = 0; c < C; c++) {
+        const l = patterns.levels[p * C + c];
+        if (l < 0 || frozen.has(c)) continue;
+        lm *= m[c][l];
+        lu *= u[c][l];
+      }
+      const post = lm / (lm + lu);
+      const n = patterns.counts[p];
+      postSum += post * n;
+      total += n;
+      for (let c = 0; c < C; c++) {
+        const l = patterns.levels[p * C + c];
+        if (l >= 0) matchSums[c][l] += post * n;
+      }
+    }
+    let change = Math.abs(postSum / total - lambda);
+    lambda = postSum / total;
+    expectedMatches = postSum;
+    const next = matchSums.map((row, c) => {
+      if (frozen.has(c)) return m[c];
+      // A small pseudo-count keeps unseen levels from a weight of minus infinity.
+      const sum = row.reduce((s, x) => s + x, 0) + 0.01 * row.length;
+      return row.map((x) => (x + 0.01) / sum);
+    });
+    for (let c = 0; c < C; c++)
+      for (let l = 0; l < next[c].length; l++) change = Math.max(change, Math.abs(next[c][l] - m[c][l]));
+    m = next;
+    if (change < 1e-6) break;
+  }
+  return { m, lambda, expectedMatches, iterations };
+}

@@ -1,0 +1,94 @@
+/**
+ * The linkage pipeline: prepare -> block -> compare -> train -> score -> cluster.
+ * Pure: records in, clusters and scored pairs out; no I/O.
+ */
+import { blockingRulesFor, type CandidatePairs, candidatePairs } from "./blocking.js";
+import { clusterPairs, type Edge } from "./cluster.js";
+import { comparisonsFor } from "./comparisons.js";
+import { type PreparedData, prepare } from "./dataset.js";
+import { computeLevels, type LinkageModel, train } from "./model.js";
+import { probability, weightForProbability, weightOf, weightOfLevels } from "./score.js";
+import type { PersonRecord, ProgressReporter } from "./types.js";
+
+export interface LinkOptions {
+  /**
+   * Match probability a pair needs to be linked. Default 0.5: with the prior from the data, a
+   * pair is then more likely a match than not (the Bayes decision rule for equal error costs).
+   */
+  threshold?: number;
+  clustering?: "average" | "connected";
+  maxBlock?: number;
+  randomPairs?: number;
+  onProgress?: ProgressReporter;
+}
+
+export interface LinkResult {
+  data: PreparedData;
+  model: LinkageModel;
+  candidates: Pick<CandidatePairs, "count" | "perRule">;
+  threshold: number;
+  /** Pairs at or above the threshold. */
+  links: Edge[];
+  /** Cluster number (1-based) per record, in input order. */
+  clusterOf: Int32Array;
+  timings: Record<string, number>;
+}
+
+export function linkRecords(records: readonly PersonRecord[], options: LinkOptions = {}): LinkResult {
+  const threshold = options.threshold ?? 0.5;
+  const progress = options.onProgress ?? (() => {});
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - t);
+    t = now;
+  };
+
+  progress("prepare", 0, 1);
+  const data = prepare(records);
+  const comparisons = comparisonsFor(data);
+  lap("prepare");
+
+  const candidates = candidatePairs(data, blockingRulesFor(data), options.maxBlock ?? 64, (d, n) =>
+    progress("block", d, n),
+  );
+  lap("block");
+
+  const levels = computeLevels(data, comparisons, candidates.a, candidates.b, candidates.count, (d, n) =>
+    progress("compare", d, n),
+  );
+  progress("compare", candidates.count, candidates.count);
+  lap("compare");
+
+  progress("train", 0, 1);
+  const model = train(data, comparisons, candidates, levels, options.randomPairs);
+  lap("train");
+
+  const C = comparisons.length;
+  const minWeight = weightForProbability(threshold);
+  const links: Edge[] = [];
+  for (let p = 0; p < candidates.count; p++) {
+    const weight = weightOfLevels(model, data, candidates.a[p], levels, p * C);
+    if (weight >= minWeight) links.push({ a: candidates.a[p], b: candidates.b[p], weight });
+  }
+  lap("score");
+
+  progress("cluster", 0, 1);
+  const clusterOf = clusterPairs(data.n, links, (a, b) => probability(weightOf(model, data, a, b)), {
+    threshold,
+    method: options.clustering ?? "average",
+  });
+  progress("cluster", 1, 1);
+  lap("cluster");
+
+  return {
+    data,
+    model,
+    candidates: { count: candidates.count, perRule: candidates.perRule },
+    threshold,
+    links,
+    clusterOf,
+    timings,
+  };
+}

@@ -1,0 +1,44 @@
+import { GovBanner, GridContainer } from "@trussworks/react-uswds";
+import { useCallback, useEffect, useState } from "react";
+import { api, type Me } from "./api.js";
+import { Header } from "./components/Header.js";
+import { CaseListPage } from "./pages/CaseListPage.js";
+import { CasePage } from "./pages/CasePage.js";
+import { SignInPage } from "./pages/SignInPage.js";
+import { usePath } from "./router.js";
+
+export function App() {
+  const path = usePath();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const refresh = useCallback(() => {
+    api<Me>("GET", "/me")
+      .then(setMe)
+      .catch(() => setMe(null));
+  }, []);
+  useEffect(refresh, [refresh]);
+
+  let page: React.ReactNode;
+  if (me === undefined) page = <p>Loading…</p>;
+  else if (me === null) page = <SignInPage onSignedIn={refresh} />;
+  else {
+    const caseMatch = /^\/cases\/([^/?]+)/.exec(path);
+    page = caseMatch ? <CasePage caseRef={decodeURIComponent(caseMatch[1])} /> : <CaseListPage />;
+  }
+  return (
+    <>
+      <a className="usa-skipnav" href="#main-content">
+        Skip to main content
+      </a>
+      <GovBanner aria-label="Official website notice" />
+      <Header me={me ?? null} onSignedOut={() => setMe(null)} />
+      <main id="main-content" tabIndex={-1}>
+        <GridContainer className="padding-y-4">{page}</GridContainer>
+      </main>
+      <footer className="usa-footer usa-footer--slim">
+        <GridContainer className="padding-y-2">
+          <p className="margin-0 font-body-2xs">immos — open-source case operations. All data shown in the demo is synthetic.</p>
+        </GridContainer>
+      </footer>
+    </>
+  );
+}

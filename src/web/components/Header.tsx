@@ -1,0 +1,31 @@
+import { Button, GridContainer } from "@trussworks/react-uswds";
+import { api, type Me } from "../api.js";
+import { linkTo, navigate } from "../router.js";
+
+export function Header({ me, onSignedOut }: { me: Me | null; onSignedOut: () => void }) {
+  const signOut = async () => {
+    await api("POST", "/auth/sign-out").catch(() => undefined);
+    onSignedOut();
+    navigate("/");
+  };
+  return (
+    <header className="immos-header">
+      <GridContainer className="display-flex flex-justify flex-align-center padding-y-2">
+        <a {...linkTo("/")} className="text-no-underline font-heading-lg text-bold">
+          immos
+        </a>
+        {me && (
+          <nav aria-label="Account" className="display-flex flex-align-center">
+            <span className="margin-right-2">
+              {me.displayName} ({me.role}
+              {me.offices.length ? `, ${me.offices.join(", ")}` : ""})
+            </span>
+            <Button type="button" unstyled onClick={signOut}>
+              Sign out
+            </Button>
+          </nav>
+        )}
+      </GridContainer>
+    </header>
+  );
+}
