@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import pino from "pino";
-import type { Actor } from "./app/access.js";
+import { operatorActor } from "./app/access.js";
 import type { AppContext } from "./app/context.js";
 import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./store/db.js";
@@ -66,11 +66,3 @@ export function runningServer(dataDir: string): ServerLock | undefined {
   }
 }
 
-/** The actor a local CLI or the server's operator token acts as. */
-export const operatorActor: Actor = {
-  id: "00000000-0000-0000-0000-000000000000",
-  username: "operator",
-  displayName: "Local operator",
-  role: "admin",
-  offices: [],
-};

@@ -74,3 +74,12 @@ export function authorize(actor: Actor | undefined, permission: Permission, reso
   }
   return actor;
 }
+
+/** The actor a local CLI, or a holder of the server's operator token (lock file, mode 0600), acts as. */
+export const operatorActor: Actor = {
+  id: "00000000-0000-0000-0000-000000000000",
+  username: "operator",
+  displayName: "Local operator",
+  role: "admin",
+  offices: [],
+};

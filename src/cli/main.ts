@@ -13,6 +13,8 @@ try {
   await program.parseAsync(process.argv);
 } catch (err) {
   const e = err as { message?: string; code?: string; field?: string; exitCode?: number };
-  process.stderr.write(`immos: ${e.field ? `${e.field}: ` : ""}${e.message ?? String(err)}\n`);
+  const message = e.message ?? String(err);
+  const prefix = e.field && !message.startsWith(`${e.field}:`) ? `${e.field}: ` : "";
+  process.stderr.write(`immos: ${prefix}${message}\n`);
   process.exitCode = e.exitCode ?? 1;
 }

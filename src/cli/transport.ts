@@ -8,8 +8,7 @@ import { randomBytes } from "node:crypto";
 import type { AppContext } from "../app/context.js";
 import { loadConfig } from "../config.js";
 import { AppError, type ErrorCode } from "../domain/errors.js";
-import { buildServer } from "../http/server.js";
-import { openApp, runningServer } from "../runtime.js";
+import { runningServer } from "../runtime.js";
 
 export interface Api {
   mode: "local" | "remote";
@@ -43,6 +42,9 @@ export async function connect(): Promise<Api> {
       close: async () => {},
     };
   }
+  // Loaded only here, so commands that need no database start fast.
+  const { openApp } = await import("../runtime.js");
+  const { buildServer } = await import("../http/server.js");
   const ctx = await openApp(config, undefined);
   const operatorToken = randomBytes(24).toString("base64url");
   const app = await buildServer(ctx, { serveWeb: false, operatorToken });

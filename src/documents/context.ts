@@ -60,7 +60,10 @@ export const detailsSchema = z.object({
     .partial()
     .optional(),
   i205: z.object({ portOfEntry: z.string(), inaProvisions: z.string() }).partial().optional(),
-  i213: z.object({ narrative: z.string(), disposition: z.string(), occupation: z.string() }).partial().optional(),
+  i213: z
+    .object({ narrative: z.string(), disposition: z.string(), occupation: z.string() })
+    .partial()
+    .optional(),
   i247a: z
     .object({
       agency: place,
@@ -70,8 +73,14 @@ export const detailsSchema = z.object({
     })
     .partial()
     .optional(),
-  i826: z.object({ choice: z.enum(["hearing", "fear", "return"]) }).partial().optional(),
-  i296: z.object({ barYears: z.union([z.literal(5), z.literal(10), z.literal(20), z.literal("permanent")]) }).partial().optional(),
+  i826: z
+    .object({ choice: z.enum(["hearing", "fear", "return"]) })
+    .partial()
+    .optional(),
+  i296: z
+    .object({ barYears: z.union([z.literal(5), z.literal(10), z.literal(20), z.literal("permanent")]) })
+    .partial()
+    .optional(),
   release: z
     .object({
       reportTo: place,

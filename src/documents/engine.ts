@@ -5,6 +5,7 @@
  * document's issue date, set by the template, so the bytes depend only on
  * (template version, data, fonts).
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { NodeCompiler as NodeCompilerType } from "@myriaddreamin/typst-ts-node-compiler";
@@ -22,9 +23,19 @@ export const pdfStandard = "a-2u";
 let compiler: NodeCompilerType | undefined;
 let compiles = 0;
 
+/** The file a template reads its data from; a shadow (in-memory) file, replaced on every render. */
+const dataPath = `${templatesDir}data.json`;
+
 function warmCompiler(): NodeCompilerType {
-  compiler ??= NodeCompiler.create({ workspace: templatesDir, fontArgs: [{ fontBlobs: fontSet().blobs }] });
-  return compiler;
+  if (compiler) return compiler;
+  const c = NodeCompiler.create({ workspace: templatesDir, fontArgs: [{ fontBlobs: fontSet().blobs }] });
+  // Templates live in memory: Typst then sees only the data change between documents and reuses
+  // everything else (parsed templates, styles, unchanged layout), which is most of its work.
+  for (const file of readdirSync(templatesDir)) {
+    if (file.endsWith(".typ")) c.mapShadow(templatesDir + file, readFileSync(templatesDir + file));
+  }
+  compiler = c;
+  return c;
 }
 
 export class TemplateError extends Error {
@@ -40,10 +51,8 @@ export class TemplateError extends Error {
 /** Compiles `templates/<file>` with `data` as its input; returns the PDF bytes. */
 export function compileTemplate(file: string, version: string, data: unknown): Uint8Array {
   const c = warmCompiler();
-  const result = c.compile({
-    mainFilePath: templatesDir + file,
-    inputs: { data: JSON.stringify(data), version },
-  });
+  c.mapShadow(dataPath, Buffer.from(JSON.stringify(data), "utf8"));
+  const result = c.compile({ mainFilePath: templatesDir + file, inputs: { version } });
   const error = result.takeError();
   const doc = result.result;
   if (error || !doc) throw new TemplateError(file, error ? c.fetchDiagnostics(error) : ["no document"]);

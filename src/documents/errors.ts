@@ -26,7 +26,10 @@ export class DocumentRefusedError extends Error {
     /** Fields also missing, so that one refusal tells everything to fix. */
     readonly missing: readonly string[] = [],
   ) {
-    super(`${form} refused: ${violations.map((v) => `${v.rule} (${v.citation}): ${v.message}`).join("; ")}`);
+    const also = missing.length > 0 ? `; also missing: ${missing.join(", ")}` : "";
+    super(
+      `${form} refused: ${violations.map((v) => `${v.rule} (${v.citation}): ${v.message}`).join("; ")}${also}`,
+    );
     this.name = "DocumentRefusedError";
   }
   get rules(): string[] {

@@ -23,7 +23,12 @@ export function sampleContext(overrides: Partial<DocumentContext> = {}): Documen
       kind: "removal_240",
       court: {
         name: "Immigration Court, Los Angeles (Olive)",
-        address: { line1: "606 S Olive St, 15th Floor", city: "Los Angeles", state: "CA", postalCode: "90014" },
+        address: {
+          line1: "606 S Olive St, 15th Floor",
+          city: "Los Angeles",
+          state: "CA",
+          postalCode: "90014",
+        },
       },
       office: {
         name: "Los Angeles Field Office",
@@ -74,12 +79,23 @@ export function fullContext(overrides: Partial<DocumentContext> = {}): DocumentC
       {
         on: "2025-03-05",
         type: "nta.served",
-        hearing: { date: "2025-04-09", time: "09:00", place: "606 S Olive St, 15th Floor, Los Angeles, CA 90014" },
+        hearing: {
+          date: "2025-04-09",
+          time: "09:00",
+          place: "606 S Olive St, 15th Floor, Los Angeles, CA 90014",
+        },
         servedTo: "person",
         method: "personal",
       },
       { on: "2025-01-10", type: "charge.filed", category: "driving without a licence" },
-      { on: "2025-09-15", type: "order.issued", by: "IJ", kind: "removal", delivery: "oral", countries: ["HN"] },
+      {
+        on: "2025-09-15",
+        type: "order.issued",
+        by: "IJ",
+        kind: "removal",
+        delivery: "oral",
+        countries: ["HN"],
+      },
       { on: "2025-11-20", type: "departure.verified", country: "HN", via: "charter flight" },
     ],
     facility: {
@@ -97,7 +113,8 @@ export function fullContext(overrides: Partial<DocumentContext> = {}): DocumentC
       i200: { basis: ["biometric_match", "statements"] },
       i205: { portOfEntry: "Calexico, CA" },
       i213: {
-        narrative: "Subject was encountered during a records check after a traffic stop and admitted entering without inspection.",
+        narrative:
+          "Subject was encountered during a records check after a traffic stop and admitted entering without inspection.",
         disposition: "Notice to Appear; bond set at 5,000 dollars.",
       },
       i247a: {
@@ -132,7 +149,12 @@ export function fullContext(overrides: Partial<DocumentContext> = {}): DocumentC
         country: "HN",
         consulate: {
           name: "Consulate General of Honduras",
-          address: { line1: "3550 Wilshire Blvd, Suite 320", city: "Los Angeles", state: "CA", postalCode: "90010" },
+          address: {
+            line1: "3550 Wilshire Blvd, Suite 320",
+            city: "Los Angeles",
+            state: "CA",
+            postalCode: "90010",
+          },
         },
       },
     },

@@ -51,7 +51,13 @@ export function uncoveredCharacters(text: string, fonts: FontSet = fontSet()): s
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     // Controls, spaces and the bidi/joiner marks are not drawn.
-    if (cp < 0x21 || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) continue;
+    if (
+      cp < 0x21 ||
+      (cp >= 0x200b && cp <= 0x200f) ||
+      (cp >= 0x2028 && cp <= 0x202e) ||
+      (cp >= 0x2066 && cp <= 0x2069)
+    )
+      continue;
     if (!fonts.covers(cp)) missing.add(ch);
   }
   return [...missing];

@@ -6,7 +6,8 @@
 import type { LawViolation } from "./errors.js";
 
 /** Placeholders that are not a date, a time or a place (NTA-01: "TBD" is rejected). */
-const PLACEHOLDER = /^(tbd|tba|to be (set|determined|announced|scheduled)|unknown|n\/?a|none|pending|-+|\?+)$/i;
+const PLACEHOLDER =
+  /^(tbd|tba|to be (set|determined|announced|scheduled)|unknown|n\/?a|none|pending|-+|\?+)$/i;
 
 export function isPlaceholder(value: unknown): boolean {
   return typeof value !== "string" || value.trim() === "" || PLACEHOLDER.test(value.trim());
@@ -22,13 +23,15 @@ export interface HearingData {
 export function checkNta01(hearing: HearingData | undefined): LawViolation[] {
   const gaps: string[] = [];
   if (isPlaceholder(hearing?.date) || !/^\d{4}-\d{2}-\d{2}$/.test(hearing?.date ?? "")) gaps.push("date");
-  if (isPlaceholder(hearing?.time) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(hearing?.time ?? "")) gaps.push("time");
+  if (isPlaceholder(hearing?.time) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(hearing?.time ?? ""))
+    gaps.push("time");
   if (isPlaceholder(hearing?.place)) gaps.push("place");
   if (gaps.length === 0) return [];
   return [
     {
       rule: "NTA-01",
-      citation: "INA 239(a)(1)(G); Pereira v. Sessions, 585 U.S. 198 (2018); Niz-Chavez v. Garland, 593 U.S. 155 (2021)",
+      citation:
+        "INA 239(a)(1)(G); Pereira v. Sessions, 585 U.S. 198 (2018); Niz-Chavez v. Garland, 593 U.S. 155 (2021)",
       message: `a notice to appear must state the ${gaps.join(", ")} of the hearing`,
     },
   ];
@@ -43,7 +46,8 @@ export interface WarrantData {
 /** ARR-04: every detainer is accompanied by a signed I-200 or I-205. */
 export function checkArr04(warrant: WarrantData | undefined): LawViolation[] {
   const form = warrant?.form?.toUpperCase();
-  const ok = (form === "I-200" || form === "I-205") && !isPlaceholder(warrant?.signedBy) && !!warrant?.signedOn;
+  const ok =
+    (form === "I-200" || form === "I-205") && !isPlaceholder(warrant?.signedBy) && !!warrant?.signedOn;
   if (ok) return [];
   return [
     {

@@ -9,9 +9,9 @@ import { canonicalJson, sha256 } from "./canonical.js";
 import { type DocumentContext, documentContextSchema } from "./context.js";
 import { compileTemplate, templatesDir } from "./engine.js";
 import { DocumentIncompleteError, DocumentRefusedError, type LawViolation } from "./errors.js";
+import { uncoveredCharacters } from "./fonts.js";
 import { formSpecs, isFormId } from "./forms/index.js";
 import { type DocumentData, type FormId, type FormSpec, frame as frameOf, Need } from "./forms/shared.js";
-import { uncoveredCharacters } from "./fonts.js";
 import { type RenderWarning, resolveStrings } from "./i18n.js";
 import { checkConf01 } from "./law.js";
 
@@ -46,7 +46,12 @@ function specOf(form: string): FormSpec {
   return formSpecs[form];
 }
 
-function chooseLang(spec: FormSpec, ctx: DocumentContext, asked: string | undefined, warnings: RenderWarning[]) {
+function chooseLang(
+  spec: FormSpec,
+  ctx: DocumentContext,
+  asked: string | undefined,
+  warnings: RenderWarning[],
+) {
   if (spec.translatedKeys.length === 0) return "en";
   if (asked) return asked;
   const first = ctx.person.languages?.[0];
@@ -71,13 +76,14 @@ export function renderDocument(request: RenderRequest): RenderedDocument {
   const warnings: RenderWarning[] = [];
   const lang = chooseLang(spec, ctx, request.lang, warnings);
   const need = new Need();
+  const frame = frameOf(spec, ctx, lang, need);
   const { textValues, ...fields } = spec.fields(ctx, need, lang) as Record<string, unknown> & {
     textValues?: Record<string, string>;
   };
   const resolved = resolveStrings(spec.translatedKeys, lang, textValues ?? {});
   warnings.push(...resolved.warnings);
   const data = {
-    ...frameOf(spec, ctx, lang, need),
+    ...frame,
     ...fields,
     text: resolved.text,
     // Typeset right-to-left only when the notice really is in that language.

@@ -47,7 +47,8 @@ export function verifyChain(entries: (AuditEntryBody & { prevHash: string; hash:
   for (const e of entries) {
     if (e.seq <= lastSeq) return { seq: e.seq, problem: "reordered" };
     if (e.prevHash !== prev) return { seq: e.seq, problem: "inserted_or_deleted" };
-    if (chainHash(e.prevHash, e) !== e.hash) return { seq: e.seq, problem: "edited" };
+    const body: AuditEntryBody = { seq: e.seq, at: e.at, actor: e.actor, action: e.action, entity: e.entity, entityId: e.entityId, purpose: e.purpose, detail: e.detail };
+    if (chainHash(e.prevHash, body) !== e.hash) return { seq: e.seq, problem: "edited" };
     prev = e.hash;
     lastSeq = e.seq;
   }

@@ -200,6 +200,24 @@ export const eventSchemas = [
   ev("review.requested", { action: z.string(), reviewId: z.string() }),
   ev("review.decided", { reviewId: z.string(), decision: z.enum(["approved", "denied"]), reason: z.string() }),
   ev("event.superseded", { supersedes: z.number().int().positive(), reason: z.string().min(1) }),
+  // Effects of actions taken through the law engine (src/app/actions/catalog.ts).
+  ev("removal.scheduled", { country, date: isoDate.optional() }),
+  ev("order.final", {}),
+  ev("hearing.confirmed", { hearingDate: isoDate }),
+  ev("in_absentia.requested", {}),
+  ev("stop_time.recorded", { date: isoDate }),
+  ev("warrant.issued", { form: z.enum(["I-200", "I-205", "I-860"]) }),
+  ev("detainer.issued", {
+    attachedWarrant: z.enum(["I-200", "I-205", "none"]),
+    releaseAt: localDateTime.optional(),
+    holdUntil: dateOrDateTime.optional(),
+  }),
+  ev("custody.continued", {}),
+  ev("bond.jurisdiction_refused", {}),
+  ev("vd.extended", { until: isoDate, by: z.string() }),
+  ev("vd.granted", { stage: z.string().optional(), days: z.number().int().positive(), by: z.string() }),
+  ev("vd.penalty_recorded", {}),
+  ev("disclosure.made", { to: z.string(), content: z.array(z.string()) }),
 ] as const;
 
 export const caseEventSchema = z.discriminatedUnion("type", eventSchemas);

@@ -1,10 +1,9 @@
 /** Resolves the actor of a request from a bearer token or the session cookie. */
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Actor } from "../app/access.js";
+import { type Actor, operatorActor } from "../app/access.js";
 import { authenticate } from "../app/authenticate.js";
 import type { AppContext } from "../app/context.js";
 import { AppError } from "../domain/errors.js";
-import { operatorActor } from "../runtime.js";
 
 export const SESSION_COOKIE = "immos_session";
 

@@ -61,10 +61,47 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
     fields: ["postalCode", "givenName"],
     key: (d, r) => join(value(d, "postalCode", r), phonetic(d, "givenName", r)),
   },
+  // A typo in the birth date breaks the rules above; these keep either half of the date.
+  // Any one slip in a birth date (year, month or day) leaves one of these three parts intact.
+  ...(["givenName", "familyName"] as const).flatMap((name) =>
+    (
+      [
+        ["birthYearMonth", 0, 6],
+        ["birthYearDay", 0, 4, 6, 8],
+        ["birthMonthDay", 4, 8],
+      ] as const
+    ).map(([part, ...cut]) => ({
+      name: `phonetic(${name})+${part}`,
+      fields: [name, "birthDate"] as PersonField[],
+      key: (d: PreparedData, r: number) => {
+        const date = value(d, "birthDate", r);
+        if (date === null) return null;
+        const piece = cut.length === 4 ? date.slice(cut[0], cut[1]) + date.slice(cut[2], cut[3]) : date.slice(cut[0], cut[1]);
+        return join(phonetic(d, name, r), piece);
+      },
+    })),
+  ),
   {
     name: "birthDate+postalCode",
     fields: ["birthDate", "postalCode"],
     key: (d, r) => join(value(d, "birthDate", r), value(d, "postalCode", r)),
+  },
+  {
+    name: "birthDate+nationality",
+    fields: ["birthDate", "nationality"],
+    key: (d, r) => join(value(d, "birthDate", r), value(d, "nationality", r)),
+  },
+  // A wrong birth date and a mistyped postal code: the place and a name still meet.
+  { name: "addressLine", fields: ["addressLine"], key: (d, r) => value(d, "addressLine", r) },
+  {
+    name: "locality+phonetic(family)",
+    fields: ["locality", "familyName"],
+    key: (d, r) => join(value(d, "locality", r), phonetic(d, "familyName", r)),
+  },
+  {
+    name: "locality+phonetic(given)",
+    fields: ["locality", "givenName"],
+    key: (d, r) => join(value(d, "locality", r), phonetic(d, "givenName", r)),
   },
   {
     name: "birthDate+locality",

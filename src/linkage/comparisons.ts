@@ -12,6 +12,10 @@ export interface Comparison {
   name: string;
   /** The field whose agreement this comparison measures (used to keep blocking bias out of training). */
   field: PersonField;
+  /** Further fields it reads, if any. */
+  alsoReads?: readonly PersonField[];
+  /** False when level 0 is not plain equality of `field` (its u is then sampled, not counted). */
+  exactIsEquality?: boolean;
   levels: readonly string[];
   compare(data: PreparedData, a: number, b: number): number;
   /** Level indices whose weight is adjusted for how common the shared value is. */
@@ -125,26 +129,55 @@ function textComparison(field: "locality" | "nationality", fuzzy: boolean): Comp
   };
 }
 
-function sharedWordShare(w1: string[], w2: string[]): number {
-  // Both lists are sorted: a merge counts the shared words.
+/** Levenshtein distance at most 1, or two neighbours swapped: a single keying slip. */
+function withinOneEdit(x: string, y: string): boolean {
+  const lx = x.length;
+  const ly = y.length;
+  if (Math.abs(lx - ly) > 1) return false;
+  if (lx === ly) return oneTypo(x, y);
+  const [short, long] = lx < ly ? [x, y] : [y, x];
   let i = 0;
-  let j = 0;
+  while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
+  for (let k = i; k < short.length; k++) if (short.charCodeAt(k) !== long.charCodeAt(k + 1)) return false;
+  return true;
+}
+
+/**
+ * Share of words two addresses have in common, a word counting when it is equal or one slip
+ * away from an unused word of the other address. Word-based rather than Jaro-Winkler on the
+ * whole line: word order varies, and it is several times cheaper on long strings.
+ */
+function sharedWords(w1: readonly string[], w2: readonly string[]): number {
   let shared = 0;
-  while (i < w1.length && j < w2.length) {
-    if (w1[i] === w2[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (w1[i] < w2[j]) i++;
-    else j++;
+  let used = 0;
+  for (const x of w1) {
+    for (let j = 0; j < w2.length; j++) {
+      if ((used & (1 << j)) === 0 && x === w2[j]) {
+        used |= 1 << j;
+        shared++;
+        break;
+      }
+    }
   }
-  return shared / Math.min(w1.length, w2.length);
+  if (shared < w1.length && shared < w2.length) {
+    for (const x of w1) {
+      if (w2.includes(x)) continue;
+      for (let j = 0; j < w2.length && j < 31; j++) {
+        if ((used & (1 << j)) === 0 && withinOneEdit(x, w2[j])) {
+          used |= 1 << j;
+          shared++;
+          break;
+        }
+      }
+    }
+  }
+  return shared;
 }
 
 const addressLine: Comparison = {
   name: "addressLine",
   field: "addressLine",
-  levels: ["exact-words", "jw>=0.9", "half-the-words", "else"],
+  levels: ["exact-words", "all-but-one-word", "half-the-words", "else"],
   termFrequencyLevels: [],
   compare(data, a, b) {
     const f = data.fields.addressLine;
@@ -152,9 +185,39 @@ const addressLine: Comparison = {
     const y = f.ids[b];
     if (x < 0 || y < 0) return -1;
     if (x === y) return 0;
-    if (jaroWinkler(f.values[x], f.values[y]) >= 0.9) return 1;
-    if (sharedWordShare(data.addressWords[x], data.addressWords[y]) >= 0.5) return 2;
+    const w1 = data.addressWords[x];
+    const w2 = data.addressWords[y];
+    const shared = sharedWords(w1, w2);
+    const longer = Math.max(w1.length, w2.length);
+    if (shared >= longer - 1 && shared > 0) return 1;
+    if (shared * 2 >= Math.min(w1.length, w2.length)) return 2;
     return 3;
+  },
+};
+
+const postalCode = codeComparison("postalCode");
+const locality = textComparison("locality", true);
+
+/**
+ * Postal code and locality in one comparison: they describe one place, so agreeing on both is
+ * not twice the evidence of agreeing on one (Fellegi-Sunter assumes comparisons independent).
+ */
+const place: Comparison = {
+  name: "place",
+  field: "postalCode",
+  alsoReads: ["locality"],
+  exactIsEquality: false,
+  levels: ["postalCode+locality", "postalCode", "locality", "postalCode-typo-or-locality-jw>=0.9", "else"],
+  termFrequencyLevels: [],
+  compare(data, a, b) {
+    const pc = data.fields.postalCode.present > 0 ? postalCode.compare(data, a, b) : -1;
+    const lc = data.fields.locality.present > 0 ? locality.compare(data, a, b) : -1;
+    if (pc < 0 && lc < 0) return -1;
+    if (pc === 0 && lc === 0) return 0;
+    if (pc === 0) return 1;
+    if (lc === 0) return 2;
+    if (pc === 1 || lc === 1) return 3;
+    return 4;
   },
 };
 
@@ -165,11 +228,15 @@ const ALL: Comparison[] = [
   codeComparison("aNumber"),
   textComparison("nationality", false),
   addressLine,
-  textComparison("locality", true),
-  codeComparison("postalCode"),
+  place,
 ];
+
+/** Every field a comparison reads. */
+export function fieldsOf(comparison: Comparison): PersonField[] {
+  return [comparison.field, ...(comparison.alsoReads ?? [])];
+}
 
 /** The comparisons for the fields this data set has. */
 export function comparisonsFor(data: PreparedData): Comparison[] {
-  return ALL.filter((c) => data.fields[c.field].present > 0);
+  return ALL.filter((c) => fieldsOf(c).some((f) => data.fields[f].present > 0));
 }

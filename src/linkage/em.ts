@@ -8,6 +8,8 @@
 export interface PatternSet {
   /** levels[p * C + c]: level of comparison c in pattern p, -1 = missing. */
   levels: Int8Array;
+  /** Term-frequency adjustment of pattern p in bits (rounded to a quarter bit to keep patterns few). */
+  tfBits: Float64Array;
   counts: Float64Array;
   size: number;
 }
@@ -20,26 +22,42 @@ export interface EmResult {
   iterations: number;
 }
 
-/** Groups pair level vectors into distinct patterns with counts. */
-export function patternsOf(levels: Int8Array, comparisons: number, select?: (pair: number) => boolean): PatternSet {
+/**
+ * Groups pair level vectors into distinct patterns with counts. `tf` gives a pair's
+ * term-frequency adjustment (bits) for the comparisons in play; it is part of the pattern.
+ */
+export function patternsOf(
+  levels: Int8Array,
+  comparisons: number,
+  select?: (pair: number) => boolean,
+  tf?: (pair: number) => number,
+): PatternSet {
   const index = new Map<string, number>();
   const out: number[] = [];
   const counts: number[] = [];
+  const tfs: number[] = [];
   const pairs = levels.length / comparisons;
   for (let p = 0; p < pairs; p++) {
     if (select && !select(p)) continue;
-    let key = "";
+    const bits = tf ? Math.round(tf(p) * 4) / 4 : 0;
+    let key = String(bits);
     for (let c = 0; c < comparisons; c++) key += String.fromCharCode(levels[p * comparisons + c] + 66);
     let id = index.get(key);
     if (id === undefined) {
       id = counts.length;
       index.set(key, id);
       counts.push(0);
+      tfs.push(bits);
       for (let c = 0; c < comparisons; c++) out.push(levels[p * comparisons + c]);
     }
     counts[id]++;
   }
-  return { levels: Int8Array.from(out), counts: Float64Array.from(counts), size: counts.length };
+  return {
+    levels: Int8Array.from(out),
+    tfBits: Float64Array.from(tfs),
+    counts: Float64Array.from(counts),
+    size: counts.length,
+  };
 }
 
 /** A starting m that puts most mass on the strongest agreement and little on disagreement. */
@@ -70,7 +88,8 @@ export function expectationMaximisation(
     let total = 0;
     for (let p = 0; p < patterns.size; p++) {
       let lm = lambda;
-      let lu = 1 - lambda;
+      // A shared rare value is less likely by chance than the level's average u says.
+      let lu = (1 - lambda) * 2 ** -patterns.tfBits[p];
       for (let c = 0; c < C; c++) {
         const l = patterns.levels[p * C + c];
         if (l < 0 || frozen.has(c)) continue;

@@ -25,7 +25,7 @@ export interface LinkOptions {
 export interface LinkResult {
   data: PreparedData;
   model: LinkageModel;
-  candidates: Pick<CandidatePairs, "count" | "perRule">;
+  candidates: Pick<CandidatePairs, "a" | "b" | "count" | "perRule">;
   threshold: number;
   /** Pairs at or above the threshold. */
   links: Edge[];
@@ -85,7 +85,7 @@ export function linkRecords(records: readonly PersonRecord[], options: LinkOptio
   return {
     data,
     model,
-    candidates: { count: candidates.count, perRule: candidates.perRule },
+    candidates: { a: candidates.a, b: candidates.b, count: candidates.count, perRule: candidates.perRule },
     threshold,
     links,
     clusterOf,

@@ -9,7 +9,7 @@
  *    from the trained model as the posterior-weighted share of candidate pairs they accept.
  */
 import type { CandidatePairs } from "./blocking.js";
-import type { Comparison } from "./comparisons.js";
+import { type Comparison, fieldsOf } from "./comparisons.js";
 import type { PreparedData } from "./dataset.js";
 import { expectationMaximisation, initialM, patternsOf } from "./em.js";
 import type { PersonField } from "./types.js";
@@ -78,10 +78,21 @@ export function estimateU(data: PreparedData, comparisons: readonly Comparison[]
       if (level >= 0) counts[c][level]++;
     }
   }
-  // Half a pseudo-count: a level never seen among random pairs is rare, not impossible.
-  return counts.map((row) => {
-    const total = row.reduce((s, x) => s + x, 0) + 0.5 * row.length;
-    return row.map((x) => (x + 0.5) / total);
+  // Level 0 is equality of normalised values: its u is known exactly from the value counts,
+  // sum c(c-1) / (P(P-1)), so rare agreements (birth date, A-number) need no lucky samples.
+  // The other levels share the rest in the proportions sampled (half a pseudo-count each:
+  // a level never seen among random pairs is rare, not impossible).
+  return counts.map((row, c) => {
+    if (comparisons[c].exactIsEquality === false) {
+      const total = row.reduce((s, x) => s + x + 0.5, 0);
+      return row.map((x) => (x + 0.5) / total);
+    }
+    const field = data.fields[comparisons[c].field];
+    let same = 0;
+    for (const n of field.counts) same += n * (n - 1);
+    const exact = field.present > 1 ? Math.max(same / (field.present * (field.present - 1)), 1e-12) : 1e-12;
+    const rest = row.slice(1).reduce((s, x) => s + x + 0.5, 0);
+    return row.map((x, l) => (l === 0 ? exact : ((1 - exact) * (x + 0.5)) / rest));
   });
 }
 
@@ -97,25 +108,31 @@ export function train(
   comparisons: Comparison[],
   candidates: CandidatePairs,
   levels: Int8Array,
-  randomPairs = 1_000_000,
+  randomPairs = 300_000,
 ): LinkageModel {
   const C = comparisons.length;
   const samples = Math.min(randomPairs, (data.n * (data.n - 1)) / 2);
   const u = estimateU(data, comparisons, samples);
   const start = initialM(comparisons.map((c) => c.levels.length));
 
+  const tfBits = termFrequencyBits(data, comparisons, candidates, levels, u);
   const mSums = start.map((row) => row.map(() => 0));
   const weightSums = new Array<number>(C).fill(0);
   const perRule: TrainingReport["perRule"] = [];
   for (let k = 0; k < candidates.ruleNames.length; k++) {
     const bit = 1 << k;
-    const patterns = patternsOf(levels, C, (p) => (candidates.rules[p] & bit) !== 0);
-    const pairs = patterns.counts.reduce((s, x) => s + x, 0);
-    if (pairs < 20) continue;
     const frozen = new Set<number>();
     comparisons.forEach((comp, c) => {
-      if (candidates.ruleFields[k].includes(comp.field)) frozen.add(c);
+      if (fieldsOf(comp).some((f) => candidates.ruleFields[k].includes(f))) frozen.add(c);
     });
+    const patterns = patternsOf(
+      levels,
+      C,
+      (p) => (candidates.rules[p] & bit) !== 0,
+      (p) => tfBits.sum(p, frozen),
+    );
+    const pairs = patterns.counts.reduce((s, x) => s + x, 0);
+    if (pairs < 20) continue;
     const result = expectationMaximisation(patterns, u, start, frozen);
     perRule.push({
       rule: candidates.ruleNames[k],
@@ -131,7 +148,7 @@ export function train(
   }
   const m = mSums.map((row, c) => (weightSums[c] > 0 ? row.map((x) => x / weightSums[c]) : start[c]));
 
-  const { lambda, report } = estimatePrior(data, comparisons, candidates, levels, m, u);
+  const { lambda, report } = estimatePrior(comparisons, candidates, levels, m, u, tfBits, data.n);
   const bits = m.map((row, c) => row.map((x, l) => Math.log2(x / u[c][l])));
   return {
     comparisons,
@@ -144,13 +161,46 @@ export function train(
   };
 }
 
-function estimatePrior(
+/**
+ * Per pair and term-frequency comparison, the adjustment log2(u_exact / tf(value)) when the pair
+ * agrees exactly: used in training too, or pairs sharing a very common name look like matches.
+ */
+function termFrequencyBits(
   data: PreparedData,
+  comparisons: Comparison[],
+  candidates: CandidatePairs,
+  levels: Int8Array,
+  u: number[][],
+) {
+  const C = comparisons.length;
+  const tfComparisons = comparisons.flatMap((comp, c) => (comp.termFrequencyLevels.includes(0) ? [c] : []));
+  const T = tfComparisons.length;
+  const bits = new Float32Array(candidates.count * T);
+  tfComparisons.forEach((c, t) => {
+    const field = data.fields[comparisons[c].field];
+    for (let p = 0; p < candidates.count; p++) {
+      if (levels[p * C + c] !== 0) continue;
+      const frequency = field.counts[field.ids[candidates.a[p]]] / field.present;
+      bits[p * T + t] = Math.log2(u[c][0] / frequency);
+    }
+  });
+  return {
+    sum(p: number, frozen?: ReadonlySet<number>) {
+      let total = 0;
+      for (let t = 0; t < T; t++) if (!frozen?.has(tfComparisons[t])) total += bits[p * T + t];
+      return total;
+    },
+  };
+}
+
+function estimatePrior(
   comparisons: Comparison[],
   candidates: CandidatePairs,
   levels: Int8Array,
   m: number[][],
   u: number[][],
+  tfBits: ReturnType<typeof termFrequencyBits>,
+  n: number,
 ) {
   const C = comparisons.length;
   const indexOf = (field: PersonField) => comparisons.findIndex((c) => c.field === field);
@@ -158,10 +208,10 @@ function estimatePrior(
   const deterministic = (p: number) => rules.some((rule) => rule.every((c) => levels[p * C + c] === 0));
 
   // Share of matches among candidates, with m and u fixed: lambda is the only free parameter.
-  const patterns = patternsOf(levels, C);
+  const patterns = patternsOf(levels, C, undefined, (p) => tfBits.sum(p));
   const ratio = new Float64Array(patterns.size);
   for (let p = 0; p < patterns.size; p++) {
-    let bits = 0;
+    let bits = patterns.tfBits[p];
     for (let c = 0; c < C; c++) {
       const l = patterns.levels[p * C + c];
       if (l >= 0) bits += Math.log2(m[c][l] / u[c][l]);
@@ -184,7 +234,7 @@ function estimatePrior(
   let expectedDeterministic = 0;
   let deterministicPairs = 0;
   for (let p = 0; p < candidates.count; p++) {
-    let bits = 0;
+    let bits = tfBits.sum(p);
     for (let c = 0; c < C; c++) {
       const l = levels[p * C + c];
       if (l >= 0) bits += table[c][l];
@@ -197,7 +247,7 @@ function estimatePrior(
       expectedDeterministic += post;
     }
   }
-  const totalPairs = (data.n * (data.n - 1)) / 2;
+  const totalPairs = (n * (n - 1)) / 2;
   const recall = expected > 0 ? expectedDeterministic / expected : 0;
   // Without a usable deterministic rule, fall back on the expected matches among candidates.
   const matches = deterministicPairs > 0 && recall > 0 ? deterministicPairs / recall : expected;

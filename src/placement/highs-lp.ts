@@ -8,16 +8,19 @@
  * vertices are integral. Columns: the u_g first (when present), then arcs in
  * ArcStore order; new arcs are appended and the LP re-solved from the last basis.
  */
-import loadHighs, { type Highs, type Model } from "highs";
+import highsModule, { type Highs, type Model } from "highs";
 import type { ArcStore, Duals } from "./arcs.js";
 import { groupCount, groupSupply, type Prepared } from "./prepare.js";
 
+// The package ships CommonJS typings but an ESM build whose default export is the loader itself.
+const loadHighs = ((highsModule as unknown as { default?: unknown }).default ?? highsModule) as () => Promise<Highs>;
+
 let runtime: Promise<Highs> | undefined;
 /** One WebAssembly runtime per thread, loaded on first use. */
-export const highs = (): Promise<Highs> => {
-  runtime ??= loadHighs();
+export function highs(): Promise<Highs> {
+  if (!runtime) runtime = loadHighs();
   return runtime;
-};
+}
 
 export interface LpSolution {
   /** Value of each arc's x, in ArcStore order. */

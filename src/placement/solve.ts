@@ -3,10 +3,10 @@
  * weighted distance among maximum placements (a transportation LP in HiGHS over
  * pruned arcs, grown by pricing until no arc outside it could improve the plan).
  */
-import { type ArcStore, initialArcs, type NearestInfo, priceAndBound } from "./arcs.js";
+import { initialArcs, type NearestInfo } from "./arcs.js";
+import { solveWithAuction, solveWithHighs } from "./engines.js";
 import { explainAssignment, explainUnplaced } from "./explain.js";
 import { haversineKm } from "./geo.js";
-import { highs, RestrictedLp } from "./highs-lp.js";
 import { maxPlacement } from "./maxflow.js";
 import { groupCount, type Prepared, prepare } from "./prepare.js";
 import type { Assignment, Instance, PlacementResult, SolveOptions, Unplaced } from "./types.js";
@@ -65,35 +65,14 @@ export async function solvePlacement(instance: Instance, options: SolveOptions =
   mark("initialArcs");
   progress(`${arcs.length} initial arcs (k nearest feasible + one max placement)`);
 
-  const h = await highs();
-  mark("loadHighs");
-  const lp = new RestrictedLp(h, p, arcs, unplacedCount, timeLimit);
-  let bound = Number.NEGATIVE_INFINITY;
-  let lpSolves = 0;
-  let violated = -1;
-  let solution: ReturnType<RestrictedLp["solve"]>;
-  try {
-    for (;;) {
-      lp.setTimeLimit(timeLimit - elapsed());
-      solution = lp.solve();
-      lpSolves++;
-      mark("highs");
-      const priced = priceAndBound(p, solution.duals, unplacedCount, arcs, 4, 1e-7 * Math.max(1, Math.abs(solution.objective) / Math.max(1, people)));
-      mark("pricing");
-      bound = Math.max(bound, priced.bound);
-      violated = priced.violated;
-      const gap = relativeGap(solution.objective, bound);
-      progress(`LP ${lpSolves}: cost ${solution.objective.toFixed(1)}, bound ${bound.toFixed(1)}, gap ${(gap * 100).toFixed(4)} %, ${violated} improving arcs outside (${priced.added} added, ${arcs.length} in LP)`);
-      if (violated === 0 || gap <= gapTolerance || priced.added === 0) break;
-      if (elapsed() > timeLimit * 0.8) {
-        progress("time budget nearly spent; returning the current plan with its bound");
-        break;
-      }
-    }
-  } finally {
-    lp.dispose();
-  }
-  const plan = extractPlan(p, arcs, solution!.arcValue, info, options.reasons ?? true);
+  const engine = options.engine ?? (people * p.instance.facilities.length > 2_000_000 ? "auction" : "highs");
+  const budget = { started, timeLimit, gapTolerance };
+  const solved =
+    engine === "highs"
+      ? await solveWithHighs(p, arcs, unplacedCount, budget, progress, mark)
+      : solveWithAuction(p, arcs, info, unplacedCount, budget, progress, mark);
+  const { bound, lpSolves, violated } = solved;
+  const plan = extractPlan(p, solved.placed, info, options.reasons ?? true);
   mark("extract");
   const objective = planCost(instance, plan.assignments);
   // The bound is a sum of ~people terms; shave float rounding so bound <= objective holds exactly at a proven optimum.
@@ -104,6 +83,7 @@ export async function solvePlacement(instance: Instance, options: SolveOptions =
     objective,
     bound: safeBound,
     stats: {
+      engine,
       maxPlaceable: witness.total,
       groups: groupCount(p),
       arcs: arcs.length,
@@ -120,42 +100,25 @@ export const relativeGap = (objective: number, bound: number) =>
 
 function extractPlan(
   p: Prepared,
-  arcs: ArcStore,
-  arcValue: Float64Array,
+  placed: Int32Array,
   info: NearestInfo,
   withReasons: boolean,
 ): { assignments: Assignment[]; unplaced: Unplaced[] } {
   const { facilities, people } = p.instance;
-  const next = p.memberStart.slice(0, groupCount(p));
   const used = new Float64Array(p.capacity.length);
+  placed.forEach((f, person) => {
+    if (f >= 0) used[f * 2 + (people[person].sex === "female" ? 1 : 0)]++;
+  });
   const assignments: Assignment[] = [];
-  const assignedIndex: number[] = [];
-  const facilityOfArc: number[] = [];
-  for (let a = 0; a < arcs.length; a++) {
-    const x = arcValue[a];
-    if (x < 0.5) continue;
-    if (Math.abs(x - Math.round(x)) > 1e-6) throw new Error(`non-integral LP value ${x} on an arc`);
-    const g = arcs.group[a];
-    const f = arcs.facility[a];
-    for (let k = 0; k < Math.round(x); k++) {
-      const person = p.members[next[g]++];
-      assignedIndex.push(person);
-      facilityOfArc.push(f);
-      used[f * 2 + (people[person].sex === "female" ? 1 : 0)]++;
+  const unplaced: Unplaced[] = [];
+  placed.forEach((f, person) => {
+    if (f < 0) {
+      unplaced.push({ person: people[person].id, reason: explainUnplaced(p, person, info, used) });
+      return;
     }
-  }
-  assignedIndex.forEach((person, i) => {
-    const f = facilityOfArc[i];
     const a: Assignment = { person: people[person].id, facility: facilities[f].id };
     if (withReasons) a.reason = explainAssignment(p, person, f, info, used);
     assignments.push(a);
   });
-  const unplaced: Unplaced[] = [];
-  for (let g = 0; g < groupCount(p); g++) {
-    for (let m = next[g]; m < p.memberStart[g + 1]; m++) {
-      unplaced.push({ person: people[p.members[m]].id, reason: explainUnplaced(p, p.members[m], info, used) });
-    }
-  }
   return { assignments, unplaced };
 }
-

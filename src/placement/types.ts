@@ -58,6 +58,7 @@ export interface Unplaced {
 }
 
 export interface SolveStats {
+  engine: "highs" | "auction";
   /** People who could be placed at most (max flow over the hard constraints). */
   maxPlaceable: number;
   groups: number;
@@ -88,5 +89,7 @@ export interface SolveOptions {
   timeLimitSeconds?: number;
   /** Write explanations (costly for very large instances). Default true. */
   reasons?: boolean;
+  /** "highs" (exact LP with pricing) or "auction" (pure TS, large instances); default by size. */
+  engine?: "highs" | "auction";
   onProgress?: (message: string) => void;
 }

@@ -198,3 +198,58 @@ export const settings = pgTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
 );
+
+/**
+ * Requests for a supervisor's decision on an action whose verdict was REVIEW.
+ * Only an approval by another supervisor, with a written reason, lets that
+ * exact action (same fields) go ahead, once.
+ */
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: uuid("id").primaryKey(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    officeCode: text("office_code").notNull(),
+    actionType: text("action_type").notNull(),
+    action: jsonb("action").notNull(),
+    verdict: jsonb("verdict").notNull(),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => users.id),
+    requestReason: text("request_reason"),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+    status: text("status").notNull(), // pending | approved | denied | used
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionReason: text("decision_reason"),
+  },
+  (t) => [index("reviews_office_status_idx").on(t.officeCode, t.status), index("reviews_case_idx").on(t.caseId)],
+);
+
+/**
+ * Work queues: tasks that deadlines and reviews create, per office, assignable
+ * to a user, with a timed hold that returns the task to its queue.
+ */
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: uuid("id").primaryKey(),
+    officeCode: text("office_code").notNull(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    kind: text("kind").notNull(), // deadline | review
+    /** Stable key so a sweep updates rather than duplicates: "deadline:<kind>:<due>" or "review:<id>". */
+    key: text("key").notNull(),
+    title: text("title").notNull(),
+    due: text("due"),
+    assignee: uuid("assignee").references(() => users.id),
+    holdUntil: timestamp("hold_until", { withTimezone: true }),
+    status: text("status").notNull(), // open | done
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("tasks_case_key_idx").on(t.caseId, t.key), index("tasks_office_status_due_idx").on(t.officeCode, t.status, t.due)],
+);

@@ -3,9 +3,17 @@ import type { Command } from "commander";
 import { register as caseCommands } from "./case.js";
 import { register as dbCommands } from "./db.js";
 import { register as eventCommands } from "./event.js";
+import { register as scenarioCommands } from "./scenario.js";
 import { register as seedCommand } from "./seed.js";
 import { register as userCommands } from "./user.js";
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [seedCommand, caseCommands, eventCommands, userCommands, dbCommands];
+export const commands: Register[] = [
+  seedCommand,
+  caseCommands,
+  eventCommands,
+  userCommands,
+  dbCommands,
+  scenarioCommands,
+];

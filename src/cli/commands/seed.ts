@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { operatorActor } from "../../runtime.js";
-import { seedDemo } from "../../app/seed-demo.js";
+import { operatorActor } from "../../app/access.js";
 import { progressBar } from "../progress.js";
 import { printJson, withApi } from "../transport.js";
 
@@ -18,6 +17,7 @@ export function register(program: Command) {
         const started = performance.now();
         let result: unknown;
         if (api.ctx) {
+          const { seedDemo } = await import("../../app/seed-demo.js");
           const bar = progressBar("seeding", persons);
           try {
             result = await seedDemo(api.ctx, operatorActor, { persons, seed, onProgress: (n) => bar.update(n) });

@@ -2,10 +2,13 @@
 import { eventsOf, type FormSpec, formatPlace, identity, latestOf, NONE } from "./shared.js";
 
 const bases = {
-  charging_document: "the execution of a charging document to initiate removal proceedings against the subject",
+  charging_document:
+    "the execution of a charging document to initiate removal proceedings against the subject",
   proceedings_pending: "the pendency of ongoing removal proceedings against the subject",
-  biometric_match: "biometric confirmation of the subject's identity and records indicating no lawful status or removability",
-  statements: "statements made voluntarily by the subject, or other reliable evidence, indicating removability",
+  biometric_match:
+    "biometric confirmation of the subject's identity and records indicating no lawful status or removability",
+  statements:
+    "statements made voluntarily by the subject, or other reliable evidence, indicating removability",
 } as const;
 
 export const i200: FormSpec = {
@@ -22,9 +25,14 @@ export const i200: FormSpec = {
     const arrest = eventsOf(ctx.events, "arrest").find((e) => e.basis === "i200" && e.on >= ctx.issuedOn);
     return {
       person,
-      probableCause: Object.entries(bases).map(([key, text]) => ({ text, checked: chosen.includes(key as keyof typeof bases) })),
+      probableCause: Object.entries(bases).map(([key, text]) => ({
+        text,
+        checked: chosen.includes(key as keyof typeof bases),
+      })),
       office: formatPlace(ctx.case.office) ?? NONE,
-      service: arrest ? { on: arrest.on, at: arrest.at ?? "", place: arrest.location } : { on: "", at: "", place: "" },
+      service: arrest
+        ? { on: arrest.on, at: arrest.at ?? "", place: arrest.location }
+        : { on: "", at: "", place: "" },
     };
   },
 };

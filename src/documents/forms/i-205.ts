@@ -12,7 +12,11 @@ const removalKinds = new Set([
   "stipulated_removal",
 ]);
 
-const issuers = { IJ: "an Immigration Judge", BIA: "the Board of Immigration Appeals", DHS: "a designated official" };
+const issuers = {
+  IJ: "an Immigration Judge",
+  BIA: "the Board of Immigration Appeals",
+  DHS: "a designated official",
+};
 
 const defaultProvisions: Record<string, string> = {
   removal: "INA 240",
@@ -25,7 +29,9 @@ const defaultProvisions: Record<string, string> = {
 };
 
 export function latestRemovalOrder(ctx: DocumentContext) {
-  return eventsOf(ctx.events, "order.issued").filter((o) => removalKinds.has(o.kind)).at(-1);
+  return eventsOf(ctx.events, "order.issued")
+    .filter((o) => removalKinds.has(o.kind))
+    .at(-1);
 }
 
 export function describeOrder(order: ReturnType<typeof latestRemovalOrder>): string | undefined {

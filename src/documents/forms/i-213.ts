@@ -30,7 +30,9 @@ export const i213: FormSpec = {
         ? {
             when: stamp(apprehension),
             location: words(apprehension.location),
-            method: arrest ? `arrest, ${arrest.basis === "warrantless" ? "without warrant" : `on ${arrest.basis.toUpperCase().replace("I", "I-")}`}` : "encounter",
+            method: arrest
+              ? `arrest, ${arrest.basis === "warrantless" ? "without warrant" : `on ${arrest.basis.toUpperCase().replace("I", "I-")}`}`
+              : "encounter",
             source: encounter?.source ? words(encounter.source) : NONE,
           }
         : { when: "", location: "", method: "", source: "" },
@@ -42,10 +44,15 @@ export const i213: FormSpec = {
             }
           : null,
       citizenshipInquiry:
-        claims.length > 0 ? claims.map((c) => `${c.on}: claim (${words(c.basis)}), evidence ${c.evidence}`) : ["No claim to U.S. citizenship recorded."],
+        claims.length > 0
+          ? claims.map((c) => `${c.on}: claim (${words(c.basis)}), evidence ${c.evidence}`)
+          : ["No claim to U.S. citizenship recorded."],
       fearQuestions:
         fear.length > 0
-          ? fear.map((f) => `${f.on}: ${f.expressed ? "fear expressed" : "no fear expressed"}${f.country ? ` (${countryList([f.country])})` : ""}`)
+          ? fear.map(
+              (f) =>
+                `${f.on}: ${f.expressed ? "fear expressed" : "no fear expressed"}${f.country ? ` (${countryList([f.country])})` : ""}`,
+            )
           : ["Fear questions not recorded."],
       interpreter: interpreter ? interpreter.language : NONE,
       convictions: eventsOf(ctx.events, "conviction").map((c) => `${c.on}: ${c.category}`),

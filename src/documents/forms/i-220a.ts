@@ -1,6 +1,7 @@
 /** I-220A Order of Release on Recognizance (INA 236(a)(2)(B); DET-02, NTA-07). */
-import { englishLanguageName, type FormSpec, identity, NONE } from "./shared.js";
+
 import { reportingConditions } from "./release.js";
+import { englishLanguageName, type FormSpec, identity, NONE } from "./shared.js";
 
 export const i220a: FormSpec = {
   id: "I-220A",

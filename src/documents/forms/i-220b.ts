@@ -1,7 +1,8 @@
 /** I-220B Order of Supervision (INA 241(a)(3); 8 CFR 241.5; DET-05, STAY-07). */
-import { englishLanguageName, type FormSpec, identity, NONE } from "./shared.js";
+
 import { describeOrder, latestRemovalOrder } from "./i-205.js";
 import { reportingConditions } from "./release.js";
+import { englishLanguageName, type FormSpec, identity, NONE } from "./shared.js";
 
 export const i220b: FormSpec = {
   id: "I-220B",

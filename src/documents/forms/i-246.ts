@@ -1,6 +1,7 @@
 /** I-246 Application for a Stay of Deportation or Removal (8 CFR 241.6; STAY-07). */
-import { countryList, eventsOf, type FormSpec, identity, NONE } from "./shared.js";
+
 import { describeOrder, latestRemovalOrder } from "./i-205.js";
+import { countryList, eventsOf, type FormSpec, identity, NONE } from "./shared.js";
 
 export const i246: FormSpec = {
   id: "I-246",
@@ -16,7 +17,9 @@ export const i246: FormSpec = {
     const reasons = need.value("reasons", d?.reasons);
     return {
       person,
-      entries: eventsOf(ctx.events, "entry").map((e) => `${e.on}: ${e.manner}${e.class ? ` (${e.class})` : ""}`),
+      entries: eventsOf(ctx.events, "entry").map(
+        (e) => `${e.on}: ${e.manner}${e.class ? ` (${e.class})` : ""}`,
+      ),
       order: describeOrder(order) ?? "",
       pending: eventsOf(ctx.events, "application.filed")
         .filter((a) => a.pending)

@@ -5,7 +5,8 @@ import { eventsOf, type FormSpec, formatPlace, identity, NONE } from "./shared.j
 const bases = {
   final_order: "a final order of removal against the subject",
   proceedings_pending: "the pendency of ongoing removal proceedings against the subject",
-  biometric_match: "biometric confirmation of the subject's identity and records indicating no lawful status or removability",
+  biometric_match:
+    "biometric confirmation of the subject's identity and records indicating no lawful status or removability",
   statements: "statements made by the subject, or other reliable evidence, indicating removability",
 } as const;
 
@@ -20,8 +21,8 @@ export const i247a: FormSpec = {
     const d = ctx.details?.i247a;
     const agency = need.value("agency", formatPlace(d?.agency));
     const basis = need.value("probableCause", d?.basis);
-    const criminal = [...eventsOf(ctx.events, "charge.filed"), ...eventsOf(ctx.events, "conviction")].sort((a, b) =>
-      a.on < b.on ? -1 : a.on > b.on ? 1 : 0,
+    const criminal = [...eventsOf(ctx.events, "charge.filed"), ...eventsOf(ctx.events, "conviction")].sort(
+      (a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0),
     );
     const latest = criminal.at(-1);
     return {
@@ -35,7 +36,9 @@ export const i247a: FormSpec = {
         signedOn: d?.warrant?.signedOn ?? "",
       },
       operativeOnConviction: d?.operativeOnConviction ?? false,
-      criminal: latest ? `${latest.on}: ${latest.type === "conviction" ? "conviction" : "charge"}, ${latest.category}` : NONE,
+      criminal: latest
+        ? `${latest.on}: ${latest.type === "conviction" ? "conviction" : "charge"}, ${latest.category}`
+        : NONE,
     };
   },
   check(data) {

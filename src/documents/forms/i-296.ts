@@ -1,6 +1,7 @@
 /** I-296 Notice to Alien Ordered Removed/Departure Verification (EXE-06). */
-import { countryList, type FormSpec, identity, latestOf, NONE } from "./shared.js";
+
 import { describeOrder, latestRemovalOrder } from "./i-205.js";
+import { countryList, type FormSpec, identity, latestOf, NONE } from "./shared.js";
 
 const bars = {
   5: "five (5) years from the date of departure: INA 212(a)(9)(A)(i)",

@@ -9,8 +9,8 @@ import {
   formatPlace,
   identity,
   latestOf,
-  NONE,
   type Need,
+  NONE,
 } from "./shared.js";
 
 export const ntaNoticeKeys = [
@@ -32,8 +32,10 @@ export const ntaNoticeKeys = [
 
 const classifications = {
   arriving: "You are an arriving alien.",
-  present_without_admission: "You are an alien present in the United States who has not been admitted or paroled.",
-  admitted_removable: "You have been admitted to the United States, but are removable for the reasons stated below.",
+  present_without_admission:
+    "You are an alien present in the United States who has not been admitted or paroled.",
+  admitted_removable:
+    "You have been admitted to the United States, but are removable for the reasons stated below.",
 } as const;
 
 /** Where an arrest or encounter took place that requires the 8 U.S.C. 1229(e) statement (CONF-05). */
@@ -59,13 +61,18 @@ const entryManner = {
 function allegations(ctx: DocumentContext): string[] {
   const out = ["You are not a citizen or national of the United States."];
   const citizenship = countryList(ctx.person.citizenship);
-  if (citizenship) out.push(`You are a native of ${ctx.person.birthCountry ? countryList([ctx.person.birthCountry]) : citizenship} and a citizen of ${citizenship}.`);
+  if (citizenship)
+    out.push(
+      `You are a native of ${ctx.person.birthCountry ? countryList([ctx.person.birthCountry]) : citizenship} and a citizen of ${citizenship}.`,
+    );
   const entry = latestOf(ctx.events, "entry");
   if (entry) {
     const place = ctx.details?.nta?.entryPlace;
     const at = place ? ` at or near ${place}` : "";
     const cls = entry.class ? ` as a ${entry.class}` : "";
-    out.push(`You entered the United States${at} on or about ${entry.on} ${entryManner[entry.manner]}${cls}.`);
+    out.push(
+      `You entered the United States${at} on or about ${entry.on} ${entryManner[entry.manner]}${cls}.`,
+    );
   }
   for (const c of eventsOf(ctx.events, "conviction")) {
     out.push(`On ${c.on} you were convicted of an offence in the category: ${c.category}.`);
@@ -98,7 +105,9 @@ export const i862: FormSpec = {
     const credibleFear = eventsOf(ctx.events, "fear.screened").some(
       (e) => e.kind === "credible" && e.result === "positive",
     );
-    const locations = [...eventsOf(ctx.events, "arrest"), ...eventsOf(ctx.events, "encounter")].map((e) => e.location);
+    const locations = [...eventsOf(ctx.events, "arrest"), ...eventsOf(ctx.events, "encounter")].map(
+      (e) => e.location,
+    );
     const language = languageName(lang);
     const values = {
       place: hearing.place ?? "",
@@ -118,7 +127,9 @@ export const i862: FormSpec = {
       orderedEnglish: english.text["nta.notice.ordered"],
       afterCredibleFear: credibleFear,
       section1229e: locations.some((l) => protectedLocations.has(l)),
-      counsel: ctx.counsel ? `${ctx.counsel.name}${ctx.counsel.eoirId ? ` (EOIR ID ${ctx.counsel.eoirId})` : ""}` : NONE,
+      counsel: ctx.counsel
+        ? `${ctx.counsel.name}${ctx.counsel.eoirId ? ` (EOIR ID ${ctx.counsel.eoirId})` : ""}`
+        : NONE,
       service: served
         ? { on: served.on, method: served.method, servedTo: served.servedTo }
         : { on: "", method: "", servedTo: "" },

@@ -1,6 +1,6 @@
 /** The conditions shared by the two release orders (I-220A, I-220B). */
 import type { DocumentContext } from "../context.js";
-import { formatPlace, NONE, type Need } from "./shared.js";
+import { formatPlace, type Need, NONE } from "./shared.js";
 
 export function reportingConditions(ctx: DocumentContext, need: Need) {
   const r = ctx.details?.release;

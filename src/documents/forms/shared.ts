@@ -78,7 +78,12 @@ export function formatAddress(address: Address | undefined): string | undefined 
   const cityLine = [address.city, [address.state, address.postalCode].filter(Boolean).join(" ")]
     .filter((p) => p && p !== "")
     .join(", ");
-  const parts = [address.line1, address.line2, cityLine, address.country ? countryName(address.country) : undefined];
+  const parts = [
+    address.line1,
+    address.line2,
+    cityLine,
+    address.country ? countryName(address.country) : undefined,
+  ];
   return parts.filter((p) => p && p !== "").join(", ");
 }
 
@@ -127,7 +132,12 @@ export function stamp(e: { on: string; at?: string }): string {
 }
 
 /** The fields shared by every document's frame. */
-export function frame(spec: FormSpec, ctx: DocumentContext, lang: string, need: Need): Record<string, unknown> {
+export function frame(
+  spec: FormSpec,
+  ctx: DocumentContext,
+  lang: string,
+  need: Need,
+): Record<string, unknown> {
   return {
     form: spec.id,
     title: spec.title,

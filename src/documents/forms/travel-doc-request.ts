@@ -4,7 +4,16 @@
  * redaction): the case kind, the events, the court and anything else that
  * could reveal or imply a protection claim are never read here.
  */
-import { countryList, type FormSpec, formatName, formatPartialDate, formatPlace, formatSex, latestOf, NONE } from "./shared.js";
+import {
+  countryList,
+  type FormSpec,
+  formatName,
+  formatPartialDate,
+  formatPlace,
+  formatSex,
+  latestOf,
+  NONE,
+} from "./shared.js";
 
 export const travelDocRequest: FormSpec = {
   id: "TRAVEL-DOC-REQUEST",
@@ -14,9 +23,13 @@ export const travelDocRequest: FormSpec = {
   translatedKeys: [],
   fields(ctx, need) {
     const p = ctx.person;
-    const country = ctx.details?.travelDocument?.country ?? latestOf(ctx.events, "travel_document.requested")?.country;
+    const country =
+      ctx.details?.travelDocument?.country ?? latestOf(ctx.events, "travel_document.requested")?.country;
     need.value("travelDocument.country", country);
-    const consulate = need.value("travelDocument.consulate", formatPlace(ctx.details?.travelDocument?.consulate));
+    const consulate = need.value(
+      "travelDocument.consulate",
+      formatPlace(ctx.details?.travelDocument?.consulate),
+    );
     need.value("person.birthDate", p.birthDate);
     need.value("person.citizenship", p.citizenship);
     return {

@@ -1,11 +1,13 @@
 /** Every /api/v1 route plugin. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app/context.js";
+import { actionRoutes } from "./actions.js";
 import { adminRoutes } from "./admin.js";
 import { authRoutes } from "./auth.js";
 import { caseRoutes } from "./cases.js";
 import { referenceRoutes } from "./reference.js";
+import { scenarioRoutes } from "./scenarios.js";
 
 export function extraRoutes(ctx: AppContext): FastifyPluginAsyncZod[] {
-  return [authRoutes(ctx), caseRoutes(ctx), referenceRoutes(ctx), adminRoutes(ctx)];
+  return [authRoutes(ctx), caseRoutes(ctx), referenceRoutes(ctx), adminRoutes(ctx), scenarioRoutes(ctx), actionRoutes(ctx)];
 }

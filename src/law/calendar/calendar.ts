@@ -132,7 +132,7 @@ export function nthDay(start: DateLike, n: number): string {
 }
 
 /**
- * TIME-05 with TIME-06 days (the 8 CFR 287.7(d) reading of a detainer hold):
+ * TIME-05 with TIME-06 days (ARR-04: the 8 CFR 287.7(d) reading of a detainer hold):
  * `hours` elapsed clock hours that count only while the local date is a
  * business day; Saturdays, Sundays, legal holidays and closures are skipped whole.
  */

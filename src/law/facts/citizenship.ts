@@ -74,37 +74,57 @@ export function screenDerivation(history: History, events: readonly CaseEvent[])
   };
   for (const n of naturalizations) {
     if (birth && n.on < birth) {
-      bump("pattern", `the ${n.parent} naturalized on ${n.on}, before the birth (${birth}): acquisition at birth abroad (INA 301/309)`);
+      bump(
+        "pattern",
+        `the ${n.parent} naturalized on ${n.on}, before the birth (${birth}): acquisition at birth abroad (INA 301/309)`,
+      );
       continue;
     }
     if (!possiblyUnder18(ageOn(birth, n.on))) {
-      reasons.push(`the ${n.parent} naturalized on ${n.on}, after the 18th birthday: no derivation through that parent`);
+      reasons.push(
+        `the ${n.parent} naturalized on ${n.on}, after the 18th birthday: no derivation through that parent`,
+      );
       continue;
     }
     if (!lpr) {
-      bump("indicator", `the ${n.parent} naturalized on ${n.on} while the person may have been under 18, but no LPR status is recorded`);
+      bump(
+        "indicator",
+        `the ${n.parent} naturalized on ${n.on} while the person may have been under 18, but no LPR status is recorded`,
+      );
       continue;
     }
     const together = later(n.on, lpr);
     if (!possiblyUnder18(ageOn(birth, together))) {
-      reasons.push(`LPR status (${lpr}) and the ${n.parent}'s naturalization (${n.on}) did not coincide before the 18th birthday`);
+      reasons.push(
+        `LPR status (${lpr}) and the ${n.parent}'s naturalization (${n.on}) did not coincide before the 18th birthday`,
+      );
       continue;
     }
     if (n.custody) {
       const cca = later(together, ccaEffective);
       if (possiblyUnder18(ageOn(birth, cca))) {
-        bump("pattern", `INA 320: the ${n.parent} naturalized on ${n.on}, the person was an LPR (${lpr}) in that parent's custody and ${birth ? `under 18 (born ${birth})` : "of unknown age"}`);
+        bump(
+          "pattern",
+          `INA 320: the ${n.parent} naturalized on ${n.on}, the person was an LPR (${lpr}) in that parent's custody and ${birth ? `under 18 (born ${birth})` : "of unknown age"}`,
+        );
       } else {
-        bump("pattern", `former INA 321: the custodial ${n.parent} naturalized on ${n.on} while the person, an LPR, was under 18`);
+        bump(
+          "pattern",
+          `former INA 321: the custodial ${n.parent} naturalized on ${n.on} while the person, an LPR, was under 18`,
+        );
       }
     } else {
-      bump("indicator", `the ${n.parent} naturalized on ${n.on} while the person was under 18, without recorded custody`);
+      bump(
+        "indicator",
+        `the ${n.parent} naturalized on ${n.on} while the person was under 18, without recorded custody`,
+      );
     }
   }
   const parents = new Set(
     naturalizations.filter((n) => possiblyUnder18(ageOn(birth, n.on))).map((n) => n.parent),
   );
-  if (lpr && parents.size === 2) bump("pattern", "former INA 321(a)(1): both parents naturalized while the person was under 18");
+  if (lpr && parents.size === 2)
+    bump("pattern", "former INA 321(a)(1): both parents naturalized while the person was under 18");
   const anyIndicator = reasons.some((r) => !/no derivation|did not coincide/.test(r));
   return { level: pattern ? "pattern" : anyIndicator ? "indicator" : "none", reasons, facts };
 }

@@ -47,7 +47,10 @@ const recipientClasses: Record<Exclude<Recipient, "unknown">, string[]> = {
 /** The recipient of a disclose action (`to`), or the foreign government a travel-document request goes to. */
 export function recipientOf(action: Action): { recipient: Recipient; label: string } {
   if (action.type === "travel_document.send" || action.type === "consular.notify") {
-    return { recipient: "foreign_government", label: `the government of ${destinationOf(action) ?? "an unnamed country"}` };
+    return {
+      recipient: "foreign_government",
+      label: `the government of ${destinationOf(action) ?? "an unnamed country"}`,
+    };
   }
   const to = typeof action.to === "string" ? action.to.toLowerCase() : "";
   for (const [cls, names] of Object.entries(recipientClasses)) {
@@ -59,7 +62,8 @@ export function recipientOf(action: Action): { recipient: Recipient; label: stri
 /** The content items of a disclosure; undefined when the action does not say what it contains. */
 export function contentOf(action: Action): string[] | undefined {
   const c = action.content;
-  if (Array.isArray(c)) return c.filter((x): x is string => typeof x === "string").map((x) => x.toLowerCase());
+  if (Array.isArray(c))
+    return c.filter((x): x is string => typeof x === "string").map((x) => x.toLowerCase());
   if (typeof c === "string") return [c.toLowerCase()];
   return undefined;
 }
@@ -130,7 +134,8 @@ export function protectionClaimFacts(events: readonly CaseEvent[]): string[] {
     if (e.type === "fear.claimed" || e.type === "fear.screened") out.push(describeEvent(e));
     if (e.type === "fear.inquired" && e.expressed) out.push(describeEvent(e));
     if (e.type === "protection.granted" || e.type === "protection.denied") out.push(describeEvent(e));
-    if (e.type === "status.granted" && (e.kind === "asylee" || e.kind === "refugee")) out.push(describeEvent(e));
+    if (e.type === "status.granted" && (e.kind === "asylee" || e.kind === "refugee"))
+      out.push(describeEvent(e));
   }
   return out;
 }
@@ -170,7 +175,8 @@ export function isTOrUApplicant(events: readonly CaseEvent[]): boolean {
 export function programmeFacts(events: readonly CaseEvent[]): string[] {
   const out: string[] = [];
   for (const e of events) {
-    if (e.type === "application.filed" && ["I-821", "I-821D"].includes(e.form.toUpperCase())) out.push(describeEvent(e));
+    if (e.type === "application.filed" && ["I-821", "I-821D"].includes(e.form.toUpperCase()))
+      out.push(describeEvent(e));
     if (e.type === "status.granted" && (e.kind === "tps" || e.kind === "daca")) out.push(describeEvent(e));
   }
   return out;
@@ -194,8 +200,61 @@ export function privacyActSubject(history: History, events: readonly CaseEvent[]
  * against the current manual before each release.
  */
 export const mandatoryNotificationCountries = new Set([
-  "DZ", "AG", "AM", "AZ", "BS", "BB", "BY", "BZ", "BN", "BG", "CN", "HK", "MO", "CR", "CY", "CZ", "DM", "FJ",
-  "GM", "GE", "GH", "GD", "GY", "HU", "JM", "KZ", "KI", "KW", "KG", "MY", "MT", "MU", "MD", "MN", "NG", "PH",
-  "PL", "RO", "RU", "KN", "LC", "VC", "SC", "SL", "SG", "SK", "TJ", "TZ", "TO", "TT", "TM", "TV", "UA", "GB",
-  "UZ", "ZM", "ZW",
+  "DZ",
+  "AG",
+  "AM",
+  "AZ",
+  "BS",
+  "BB",
+  "BY",
+  "BZ",
+  "BN",
+  "BG",
+  "CN",
+  "HK",
+  "MO",
+  "CR",
+  "CY",
+  "CZ",
+  "DM",
+  "FJ",
+  "GM",
+  "GE",
+  "GH",
+  "GD",
+  "GY",
+  "HU",
+  "JM",
+  "KZ",
+  "KI",
+  "KW",
+  "KG",
+  "MY",
+  "MT",
+  "MU",
+  "MD",
+  "MN",
+  "NG",
+  "PH",
+  "PL",
+  "RO",
+  "RU",
+  "KN",
+  "LC",
+  "VC",
+  "SC",
+  "SL",
+  "SG",
+  "SK",
+  "TJ",
+  "TZ",
+  "TO",
+  "TT",
+  "TM",
+  "TV",
+  "UA",
+  "GB",
+  "UZ",
+  "ZM",
+  "ZW",
 ]);

@@ -17,69 +17,32 @@
  *   order" means later in that list.
  */
 import type { CaseEvent, EventOf } from "../../domain/events.js";
-import { addBusinessDays, addDays, periodDue } from "../calendar/calendar.js";
+import { addDays, periodDue } from "../calendar/calendar.js";
 import type { History, LawConfig } from "../types.js";
+import {
+  eventsAfter as after,
+  describeOrderFact as describe,
+  type Indexed,
+  known,
+  type OrderEvent,
+  type OrderFinality,
+  type OrderStanding,
+  removalOrderKinds,
+  summaryOrderKinds,
+  type Vacatur,
+} from "./order-events.js";
+import { finalityOfVd } from "./orders-vd.js";
 
-export type OrderEvent = EventOf<"order.issued">;
-type MotionReceived = EventOf<"motion.received">;
-type MotionDecided = EventOf<"motion.decided">;
+export * from "./order-events.js";
+export { finalityOfVd, vdTerms } from "./orders-vd.js";
 
-/** An event together with its position in the known history. */
-export interface Indexed<E extends CaseEvent = CaseEvent> {
-  event: E;
-  index: number;
-}
-
-/** Kinds of order.issued that order a person removed (the rest terminate or grant relief). */
-export const removalOrderKinds: ReadonlySet<string> = new Set([
+/** IJ orders in 240 (or pre-1997 deportation/exclusion) proceedings that can be appealed to the BIA. */
+const appealableKinds: ReadonlySet<string> = new Set([
   "removal",
   "deportation",
   "exclusion",
   "voluntary_departure",
-  "expedited_removal",
-  "reinstatement",
-  "administrative_238b",
-  "stipulated_removal",
 ]);
-
-/** Summary orders with their own basis (FIN-04, FIN-05, FIN-06): final when issued, no BIA appeal. */
-export const summaryOrderKinds: ReadonlySet<string> = new Set([
-  "expedited_removal",
-  "reinstatement",
-  "administrative_238b",
-]);
-
-/** IJ orders in 240 (or pre-1997 deportation/exclusion) proceedings that can be appealed to the BIA. */
-const appealableKinds: ReadonlySet<string> = new Set(["removal", "deportation", "exclusion", "voluntary_departure"]);
-
-/** The events known on `asOf`, in history order, with their positions. */
-export function known(history: History, asOf: string): Indexed[] {
-  const out: Indexed[] = [];
-  history.events.forEach((event) => {
-    if (event.on <= asOf) out.push({ event, index: out.length });
-  });
-  return out;
-}
-
-function after<T extends CaseEvent["type"]>(
-  events: readonly Indexed[],
-  index: number,
-  type: T,
-): Indexed<EventOf<T>>[] {
-  return events.filter((x): x is Indexed<EventOf<T>> => x.index > index && x.event.type === type);
-}
-
-/** Why an order no longer stands (FIN-07). */
-export interface Vacatur {
-  on: string;
-  reason: string;
-  event: CaseEvent;
-}
-
-export interface OrderStanding extends Indexed<OrderEvent> {
-  /** Set when a later event vacated the order: reopening, reconsideration, a sustained appeal or petition. */
-  vacated?: Vacatur;
-}
 
 /**
  * The latest order.issued of any kind (including termination and relief), and
@@ -103,13 +66,21 @@ function vacaturOf(events: readonly Indexed[], order: Indexed<OrderEvent>): Vaca
     if (x.index <= order.index) continue;
     const e = x.event;
     if (e.type === "motion.decided" && e.outcome === "granted") {
-      return { on: e.on, event: e, reason: `the motion to ${e.kind} was granted on ${e.on}, which vacates the order` };
+      return {
+        on: e.on,
+        event: e,
+        reason: `the motion to ${e.kind} was granted on ${e.on}, which vacates the order`,
+      };
     }
     if (e.type === "appeal.decided" && e.forum === "BIA" && e.outcome === "sustained") {
       return { on: e.on, event: e, reason: `the BIA sustained the appeal on ${e.on}` };
     }
     if (e.type === "appeal.decided" && e.forum === "circuit" && e.outcome !== "dismissed") {
-      return { on: e.on, event: e, reason: `the court of appeals ${e.outcome} the petition for review on ${e.on}` };
+      return {
+        on: e.on,
+        event: e,
+        reason: `the court of appeals ${e.outcome} the petition for review on ${e.on}`,
+      };
     }
   }
   return undefined;
@@ -136,40 +107,11 @@ export function isAppealable(order: OrderEvent): boolean {
   return order.by === "IJ" && appealableKinds.has(order.kind) && order.inAbsentia !== true;
 }
 
-/** The terms of a voluntary-departure grant with its alternate order (VD-02, VD-04, VD-05). */
-export interface VdTerms {
-  /** Last day to depart: grant + vdDays (undefined when the days are not recorded). */
-  departBy?: string;
-  /** Post-conclusion VD: bond due 5 business days after the grant (TIME-06). */
-  bondDue?: string;
-  bondPosted?: string;
-  /** A motion to reopen/reconsider or a PFR filed within the period terminates VD (8 CFR 1240.26(e)(1), (i)). */
-  terminatedBy?: { on: string; what: string };
-  departed?: string;
-}
-
-export function vdTerms(history: History, config: LawConfig, asOf: string, order: Indexed<OrderEvent>): VdTerms {
-  const events = known(history, asOf);
-  const o = order.event;
-  const terms: VdTerms = {};
-  if (o.vdDays) terms.departBy = addDays(o.on, o.vdDays);
-  if (o.vdStage === "post" || (o.vdBond ?? 0) > 0) terms.bondDue = addBusinessDays(o.on, 5, config.closures ?? []);
-  terms.bondPosted = after(events, order.index, "vd.bond_posted")[0]?.event.on;
-  const inPeriod = (on: string) => !terms.departBy || on <= terms.departBy;
-  for (const x of events) {
-    if (x.index <= order.index || terms.terminatedBy) continue;
-    const e = x.event;
-    if (e.type === "motion.received" && inPeriod(e.on)) terms.terminatedBy = { on: e.on, what: `motion to ${e.kind}` };
-    if (e.type === "pfr.filed" && inPeriod(e.on)) terms.terminatedBy = { on: e.on, what: "petition for review" };
-  }
-  terms.departed = after(events, order.index, "departure.verified").find((x) => inPeriod(x.event.on))?.event.on;
-  return terms;
-}
-
 /** The BIA appeal of the order itself: the first one received after it and before any motion was decided. */
 export function orderAppeal(history: History, asOf: string, order: Indexed<OrderEvent>) {
   const events = known(history, asOf);
-  const firstMotionDecision = after(events, order.index, "motion.decided")[0]?.index ?? Number.POSITIVE_INFINITY;
+  const firstMotionDecision =
+    after(events, order.index, "motion.decided")[0]?.index ?? Number.POSITIVE_INFINITY;
   const received = after(events, order.index, "appeal.received").find(
     (x) => x.event.forum === "BIA" && x.index < firstMotionDecision,
   );
@@ -178,36 +120,6 @@ export function orderAppeal(history: History, asOf: string, order: Indexed<Order
     : undefined;
   return { received, decided };
 }
-
-export interface OrderFinality {
-  /** The operative order (undefined: no removal order stands). */
-  order?: OrderEvent;
-  final: boolean;
-  /** First day on which the order is (or, if nothing changes, will be) final. */
-  finalOn?: string;
-  /** The 8 CFR 1241.1 paragraph or other basis, e.g. "1241.1(c) appeal period expired". */
-  basis?: string;
-  /** One sentence for an officer. */
-  reason: string;
-  /** For an appealable IJ order: the last day for the BIA to receive the appeal. */
-  appealDue?: string;
-  /** A BIA appeal received after the deadline and not yet decided (the BIA may accept it by equitable tolling). */
-  lateAppeal?: { on: string; toll: boolean };
-  /** The order is a summary order (expedited removal, reinstatement, 238(b)) with its own basis rules. */
-  summary?: boolean;
-  /** Set when the latest order was vacated or replaced by termination or relief (FIN-07). */
-  vacated?: Vacatur;
-  /** Waiver of appeal relied on (FIN-03 checks its validity). */
-  waiver?: EventOf<"appeal.waived">;
-  vd?: VdTerms;
-  /** Events relied on, in words. */
-  facts: string[];
-}
-
-const describe = (e: CaseEvent) => {
-  const extra = e.type === "order.issued" ? ` (${e.by}, ${e.kind}${e.inAbsentia ? ", in absentia" : ""})` : "";
-  return `${e.type} ${e.on}${extra}`;
-};
 
 /**
  * FIN-02 (8 CFR 1241.1(a)-(f)): is the operative order final on `asOf`, since
@@ -333,7 +245,9 @@ function appealStage(
     };
   }
   if (received) {
-    facts.push(`appeal.received ${received.event.on}${received.event.at ? ` ${received.event.at}` : ""} (BIA)`);
+    facts.push(
+      `appeal.received ${received.event.on}${received.event.at ? ` ${received.event.at}` : ""} (BIA)`,
+    );
     if (decided) facts.push(`appeal.decided ${decided.event.on} (BIA, ${decided.event.outcome})`);
     const timely = received.event.on <= appealDue;
     if (timely && !decided) {
@@ -384,71 +298,4 @@ function appealStage(
     finalOn: expiredOn,
     reason: `The appeal period runs to ${appealDue}; if no appeal is received, the order of ${o.on} is final from ${expiredOn}.`,
   };
-}
-
-/** FIN-02(f): an alternate order paired with voluntary departure takes effect only when VD fails. */
-function finalityOfVd(
-  history: History,
-  config: LawConfig,
-  asOf: string,
-  order: Indexed<OrderEvent>,
-  stage: OrderFinality,
-): OrderFinality {
-  const o = order.event;
-  if (o.kind !== "voluntary_departure") return stage;
-  if (o.by === "DHS") {
-    return { ...stage, final: false, finalOn: undefined, reason: "DHS voluntary departure carries no removal order." };
-  }
-  const vd = vdTerms(history, config, asOf, order);
-  if (vd.departed) {
-    return { ...stage, vd, final: false, finalOn: undefined, reason: `The person departed under voluntary departure on ${vd.departed}.` };
-  }
-  // The first day on which VD failed (or will fail, if nothing changes).
-  const triggers: { on: string; why: string }[] = [];
-  if (vd.departBy) triggers.push({ on: addDays(vd.departBy, 1), why: `the departure period ended ${vd.departBy}` });
-  if (vd.bondDue && !(vd.bondPosted && vd.bondPosted <= vd.bondDue)) {
-    triggers.push({ on: addDays(vd.bondDue, 1), why: `the VD bond was not posted by ${vd.bondDue}` });
-  }
-  if (vd.terminatedBy) triggers.push({ on: vd.terminatedBy.on, why: `a ${vd.terminatedBy.what} filed on ${vd.terminatedBy.on} terminated VD` });
-  triggers.sort((a, b) => a.on.localeCompare(b.on));
-  const trigger = triggers[0];
-  if (!trigger) {
-    return { ...stage, vd, final: false, finalOn: undefined, reason: `The voluntary-departure period of the order of ${o.on} is not recorded, so the alternate order's finality cannot be computed.` };
-  }
-  const stageOn = stage.finalOn;
-  const finalOn = stageOn && stageOn > trigger.on ? stageOn : trigger.on;
-  const basis = "alternate order after voluntary departure (8 CFR 1241.1(f); 1240.26)";
-  if (!stageOn) return { ...stage, vd, reason: `${stage.reason} The alternate order takes effect only after that.` };
-  const final = stage.final && finalOn <= asOf;
-  return {
-    ...stage,
-    vd,
-    final,
-    finalOn,
-    basis,
-    reason: final
-      ? `The alternate removal order of ${o.on} took effect on ${finalOn}: ${trigger.why}.`
-      : `The alternate removal order of ${o.on} is not yet in effect: ${trigger.on <= asOf ? trigger.why : `it takes effect on ${finalOn} unless the person departs`}${stage.final ? "" : `; ${stage.reason}`}`,
-  };
-}
-
-/** A motion with the decision that disposed of it (motions and decisions of a kind are paired in order). */
-export interface MotionRecord {
-  received: Indexed<MotionReceived>;
-  decided?: Indexed<MotionDecided>;
-}
-
-/** Every motion to reopen or reconsider known on `asOf`, each paired with its decision if there is one. */
-export function motions(history: History, asOf: string): MotionRecord[] {
-  const events = known(history, asOf);
-  const out: MotionRecord[] = [];
-  for (const x of events) {
-    if (x.event.type === "motion.received") out.push({ received: x as Indexed<MotionReceived> });
-    if (x.event.type === "motion.decided") {
-      const kind = x.event.kind;
-      const open = out.find((m) => !m.decided && m.received.event.kind === kind);
-      if (open) open.decided = x as Indexed<MotionDecided>;
-    }
-  }
-  return out;
 }

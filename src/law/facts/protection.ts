@@ -16,7 +16,10 @@ export interface ProtectionRecord {
 }
 
 /** Every grant of the given kinds, each with a later termination of the same kind and country, if any. */
-export function protections(events: readonly CaseEvent[], kinds: readonly ProtectionKind[]): ProtectionRecord[] {
+export function protections(
+  events: readonly CaseEvent[],
+  kinds: readonly ProtectionKind[],
+): ProtectionRecord[] {
   const out: ProtectionRecord[] = [];
   for (const e of events) {
     if (e.type === "protection.granted" && kinds.includes(e.kind)) out.push({ grant: e });
@@ -65,30 +68,59 @@ export function protectionClaims(history: History, events: readonly CaseEvent[])
       }
     }
   };
-  const citizenship = [...(history.person.citizenship ?? []), ...(history.person.birthCountry ? [history.person.birthCountry] : [])];
+  const citizenship = [
+    ...(history.person.citizenship ?? []),
+    ...(history.person.birthCountry ? [history.person.birthCountry] : []),
+  ];
   for (const e of events) {
     const fact = describeEvent(e);
     if (e.type === "fear.claimed" || (e.type === "fear.inquired" && e.expressed)) {
       any = true;
       const k = keyOf(e.country);
       const prior = open.get(k);
-      open.set(k, { country: e.country, what: `fear ${e.country ? `of ${e.country}` : "(country not recorded)"} expressed ${e.on}`, facts: [...(prior?.facts ?? []), fact] });
+      open.set(k, {
+        country: e.country,
+        what: `fear ${e.country ? `of ${e.country}` : "(country not recorded)"} expressed ${e.on}`,
+        facts: [...(prior?.facts ?? []), fact],
+      });
     } else if (e.type === "fear.screened") {
       any = true;
       const keys = e.country ? [e.country, "*"] : [...open.keys()].filter((k) => k !== "I-589");
       if (e.result === "negative") close(keys, `negative ${e.kind}-fear screening ${e.on}`);
-      else for (const k of keys) {
-        const claim = open.get(k) ?? { country: e.country, what: `positive ${e.kind}-fear screening ${e.on}`, facts: [] };
-        open.set(k, { ...claim, what: `${claim.what}; referred after a positive ${e.kind}-fear screening ${e.on}`, facts: [...claim.facts, fact] });
-      }
+      else
+        for (const k of keys) {
+          const claim = open.get(k) ?? {
+            country: e.country,
+            what: `positive ${e.kind}-fear screening ${e.on}`,
+            facts: [],
+          };
+          open.set(k, {
+            ...claim,
+            what: `${claim.what}; referred after a positive ${e.kind}-fear screening ${e.on}`,
+            facts: [...claim.facts, fact],
+          });
+        }
     } else if (e.type === "application.filed" && e.form.toUpperCase() === "I-589") {
       any = true;
-      if (e.pending) open.set("I-589", { presumed: citizenship, what: `asylum application (I-589) filed ${e.on}`, facts: [fact] });
+      if (e.pending)
+        open.set("I-589", {
+          presumed: citizenship,
+          what: `asylum application (I-589) filed ${e.on}`,
+          facts: [fact],
+        });
       else close(["I-589"], `no longer pending (${e.on})`);
     } else if (e.type === "protection.granted" || e.type === "protection.denied") {
       any = true;
-      close([e.country, "*", "I-589"], `${e.kind} ${e.type === "protection.granted" ? "granted" : "denied"} as to ${e.country} on ${e.on}`);
-    } else if (e.type === "order.issued" && e.by !== "DHS" && removalOrderKinds.has(e.kind) && !summaryOrderKinds.has(e.kind)) {
+      close(
+        [e.country, "*", "I-589"],
+        `${e.kind} ${e.type === "protection.granted" ? "granted" : "denied"} as to ${e.country} on ${e.on}`,
+      );
+    } else if (
+      e.type === "order.issued" &&
+      e.by !== "DHS" &&
+      removalOrderKinds.has(e.kind) &&
+      !summaryOrderKinds.has(e.kind)
+    ) {
       close([...open.keys()], `decided in the ${e.by} order of ${e.on}`);
     }
   }
@@ -104,18 +136,32 @@ export interface ThirdCountryRecord {
   approved?: EventOf<"review.decided">;
 }
 
-export function thirdCountryRecord(events: readonly CaseEvent[], country: string, actionType: string): ThirdCountryRecord {
+export function thirdCountryRecord(
+  events: readonly CaseEvent[],
+  country: string,
+  actionType: string,
+): ThirdCountryRecord {
   const rec: ThirdCountryRecord = {};
-  rec.notice = eventsOf(events, "removal_notice.served").filter((n) => n.country === country).at(-1);
+  rec.notice = eventsOf(events, "removal_notice.served")
+    .filter((n) => n.country === country)
+    .at(-1);
   rec.inquiry = eventsOf(events, "fear.inquired")
-    .filter((f) => (f.country === undefined || f.country === country) && (!rec.notice || f.on >= rec.notice.on))
+    .filter(
+      (f) => (f.country === undefined || f.country === country) && (!rec.notice || f.on >= rec.notice.on),
+    )
     .at(-1);
   if (rec.inquiry) {
     const since = rec.inquiry.on;
-    rec.screening = eventsOf(events, "fear.screened").filter((s) => (s.country === undefined || s.country === country) && s.on >= since).at(-1);
+    rec.screening = eventsOf(events, "fear.screened")
+      .filter((s) => (s.country === undefined || s.country === country) && s.on >= since)
+      .at(-1);
   }
-  rec.assurance = eventsOf(events, "diplomatic_assurance.received").filter((a) => a.country === country).at(-1);
-  const requests = eventsOf(events, "review.requested").filter((r) => [actionType, "removal", "third_country_removal"].includes(r.action));
+  rec.assurance = eventsOf(events, "diplomatic_assurance.received")
+    .filter((a) => a.country === country)
+    .at(-1);
+  const requests = eventsOf(events, "review.requested").filter((r) =>
+    [actionType, "removal", "third_country_removal"].includes(r.action),
+  );
   rec.approved = eventsOf(events, "review.decided").find(
     (d) => d.decision === "approved" && requests.some((r) => r.reviewId === d.reviewId),
   );

@@ -9,7 +9,12 @@ import type { Action, Finding, History, Outcome } from "../types.js";
 import { currentOrder, type OrderEvent, removalOrderKinds } from "./orders.js";
 
 /** The four removal actions of docs/scenarios.md. */
-export const removalActions = ["removal.schedule", "removal.execute", "manifest.add", "flight.depart"] as const;
+export const removalActions = [
+  "removal.schedule",
+  "removal.execute",
+  "manifest.add",
+  "flight.depart",
+] as const;
 /** Removal execution: fail-closed BLOCK (RULES.md §0.2.1; docs/dev/law-helpers.md). */
 export const executionActions = ["removal.execute", "manifest.add", "flight.depart"] as const;
 
@@ -42,12 +47,16 @@ export function lastOf<T extends EventType>(events: readonly CaseEvent[], type: 
 
 /** The planned removal date: `date` for a scheduled removal, otherwise the action's own date. */
 export function removalDate(action: Action): string {
-  return typeof action.date === "string" && /^\d{4}-\d{2}-\d{2}/.test(action.date) ? action.date.slice(0, 10) : action.on;
+  return typeof action.date === "string" && /^\d{4}-\d{2}-\d{2}/.test(action.date)
+    ? action.date.slice(0, 10)
+    : action.on;
 }
 
 /** The destination of a removal action, upper-cased, or undefined if the action names none. */
 export function destinationOf(action: Action): string | undefined {
-  return typeof action.country === "string" && action.country.length > 0 ? action.country.toUpperCase() : undefined;
+  return typeof action.country === "string" && action.country.length > 0
+    ? action.country.toUpperCase()
+    : undefined;
 }
 
 /**
@@ -69,7 +78,10 @@ export function onwardCountriesOf(action: Action): string[] {
  * primary and alternative countries. A summary order that designates none
  * (reinstatement) inherits the designation of the earlier order it rests on.
  */
-export function designatedCountries(history: History, asOf: string): { countries: string[]; order?: OrderEvent } {
+export function designatedCountries(
+  history: History,
+  asOf: string,
+): { countries: string[]; order?: OrderEvent } {
   const current = currentOrder(history, asOf);
   if (!current) return { countries: [] };
   const order = current.event;
@@ -79,7 +91,10 @@ export function designatedCountries(history: History, asOf: string): { countries
     .filter((e): e is OrderEvent => e.type === "order.issued" && removalOrderKinds.has(e.kind))
     .filter((o) => o !== order && o.on <= order.on);
   const prior = earlier[earlier.length - 1];
-  return { countries: prior ? [...(prior.countries ?? []), ...(prior.alternativeCountries ?? [])] : [], order };
+  return {
+    countries: prior ? [...(prior.countries ?? []), ...(prior.alternativeCountries ?? [])] : [],
+    order,
+  };
 }
 
 /** Counsel of record: the person is marked represented, or an EOIR-28/G-28 is on file and not withdrawn. */

@@ -91,19 +91,29 @@ function pendingEnd(
       | EventOf<"appeal.decided">
       | undefined;
   if (/reopen|reconsider|motion/.test(text)) {
-    const d = later.find((x) => x.event.type === "motion.decided")?.event as EventOf<"motion.decided"> | undefined;
+    const d = later.find((x) => x.event.type === "motion.decided")?.event as
+      | EventOf<"motion.decided">
+      | undefined;
     return d && { on: d.on, by: d, reason: `the motion to ${d.kind} was decided (${d.outcome}) on ${d.on}` };
   }
   if (/petition|pfr|judicial review|court of appeals/.test(text) || (court && !text && !grant.event.until)) {
     const d = circuitDecision();
-    return d && { on: d.on, by: d, reason: `the court of appeals decided the petition (${d.outcome}) on ${d.on}` };
+    return (
+      d && { on: d.on, by: d, reason: `the court of appeals decided the petition (${d.outcome}) on ${d.on}` }
+    );
   }
   if (/appeal/.test(text)) {
     const forum = court ? "circuit" : "BIA";
     const d = later.find((x) => x.event.type === "appeal.decided" && x.event.forum === forum)?.event as
       | EventOf<"appeal.decided">
       | undefined;
-    return d && { on: d.on, by: d, reason: `the ${forum === "BIA" ? "BIA" : "court"} decided the appeal (${d.outcome}) on ${d.on}` };
+    return (
+      d && {
+        on: d.on,
+        by: d,
+        reason: `the ${forum === "BIA" ? "BIA" : "court"} decided the appeal (${d.outcome}) on ${d.on}`,
+      }
+    );
   }
   return undefined;
 }
@@ -142,9 +152,14 @@ export function grantedStays(
   for (const s of out) {
     if (!s.communicatedAt && s.grant.event.at) s.communicatedAt = `${s.grant.event.on}T${s.grant.event.at}`;
     const end = pendingEnd(events, s.grant);
-    if (end && (!s.endedOn || end.on < s.endedOn)) Object.assign(s, { endedOn: end.on, endReason: end.reason, endedBy: end.by });
+    if (end && (!s.endedOn || end.on < s.endedOn))
+      Object.assign(s, { endedOn: end.on, endReason: end.reason, endedBy: end.by });
     if (s.until && s.until < asOf && (!s.endedOn || s.until < s.endedOn)) {
-      Object.assign(s, { endedOn: addDays(s.until, 1), endReason: `its period ended on ${s.until}`, endedBy: undefined });
+      Object.assign(s, {
+        endedOn: addDays(s.until, 1),
+        endReason: `its period ended on ${s.until}`,
+        endedBy: undefined,
+      });
     }
     if (s.endedOn && s.endedOn <= asOf) s.status = "ended";
     else if (
@@ -196,10 +211,13 @@ export function petitions(history: History, asOf: string) {
     .filter((x): x is Indexed<EventOf<"pfr.filed">> => x.event.type === "pfr.filed")
     .map((p) => ({
       filed: p,
-      decided: events.find((x) => x.index > p.index && x.event.type === "appeal.decided" && x.event.forum === "circuit")
-        ?.event as EventOf<"appeal.decided"> | undefined,
+      decided: events.find(
+        (x) => x.index > p.index && x.event.type === "appeal.decided" && x.event.forum === "circuit",
+      )?.event as EventOf<"appeal.decided"> | undefined,
       ended: events.find((x) => x.index > p.index && x.event.type === "stay.ended")?.event,
-      courtStay: events.find((x) => x.index > p.index && x.event.type === "stay.granted" && x.event.by === "circuit"),
+      courtStay: events.find(
+        (x) => x.index > p.index && x.event.type === "stay.granted" && x.event.by === "circuit",
+      ),
     }));
 }
 

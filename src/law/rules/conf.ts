@@ -13,15 +13,9 @@ import {
 } from "../facts/disclosure.js";
 import { describeEvent, eventsOf, knownEvents, ruleFinding } from "../facts/removal.js";
 import { policyValue } from "../policy.js";
-import type { Action, Rule } from "../types.js";
-
-const disclosureActions = ["disclose", "travel_document.send", "consular.notify"];
-/** Enforcement initiation and adverse steps (CONF-03). */
-const initiationActions = ["warrant.issue", "nta.serve", "detainer.issue", "arrest.make"];
-
-const consented = (a: Action) => a.consent === true || a.authorized === true;
-const exceptionOf = (a: Action) => (typeof a.exception === "string" && a.exception.trim() ? a.exception.trim() : undefined);
-const list = (items: string[]) => items.map((i) => i.replace(/_/g, " ")).join(", ");
+import type { Rule } from "../types.js";
+import { consented, disclosureActions, exceptionOf, initiationActions, list } from "./conf/common.js";
+import { conf03, conf04, conf05 } from "./conf/vawa.js";
 
 const conf01Ref = { id: "CONF-01", citation: "8 CFR 208.6, 1208.6" };
 const conf01: Rule = {
@@ -41,37 +35,80 @@ const conf01: Rule = {
       return one("ALLOW", `Disclosure to ${label} is not a disclosure to a third party; log it.`);
     }
     if (consented(action)) {
-      return one("ALLOW", `The applicant's written consent (or the Secretary's/AG's authorisation) is recorded for this disclosure to ${label}; log it as a disclosure.`);
+      return one(
+        "ALLOW",
+        `The applicant's written consent (or the Secretary's/AG's authorisation) is recorded for this disclosure to ${label}; log it as a disclosure.`,
+      );
     }
     if (!content) {
-      return one("REVIEW", `The content of this disclosure to ${label} is not recorded, and the person has a protection claim on file: its content must be checked before it goes out.`, "A list of the fields disclosed (identity data only for a foreign government).");
+      return one(
+        "REVIEW",
+        `The content of this disclosure to ${label} is not recorded, and the person has a protection claim on file: its content must be checked before it goes out.`,
+        "A list of the fields disclosed (identity data only for a foreign government).",
+      );
     }
     const split = splitContent(content);
-    const revealing = [...split.claim, ...(statusRevealsClaim(events) && content.includes("immigration_status") ? ["immigration_status"] : [])];
+    const revealing = [
+      ...split.claim,
+      ...(statusRevealsClaim(events) && content.includes("immigration_status") ? ["immigration_status"] : []),
+    ];
     if (recipient === "us_agency") {
-      if (!revealing.length) return one("ALLOW", `No protection-claim information in this disclosure to ${label} (${list(content)}); log it.`);
+      if (!revealing.length)
+        return one(
+          "ALLOW",
+          `No protection-claim information in this disclosure to ${label} (${list(content)}); log it.`,
+        );
       const exception = exceptionOf(action);
       return exception
-        ? one("ALLOW", `Disclosure of ${list(revealing)} to ${label} under the listed exception "${exception}" (208.6(c)-(d)); log it.`)
-        : one("REVIEW", `Disclosure of ${list(revealing)} to ${label}, another U.S. agency, without a listed 208.6 exception.`, "A recorded 208.6(c)-(d) exception, or the applicant's written consent.");
+        ? one(
+            "ALLOW",
+            `Disclosure of ${list(revealing)} to ${label} under the listed exception "${exception}" (208.6(c)-(d)); log it.`,
+          )
+        : one(
+            "REVIEW",
+            `Disclosure of ${list(revealing)} to ${label}, another U.S. agency, without a listed 208.6 exception.`,
+            "A recorded 208.6(c)-(d) exception, or the applicant's written consent.",
+          );
     }
     if (revealing.length) {
-      return one(recipient === "unknown" ? "REVIEW" : "BLOCK", `This disclosure to ${label} contains ${list(revealing)}: it reveals, or lets the recipient infer, that a protection claim was made (8 CFR 208.6). ${recipient === "foreign_government" ? "Use the redacted template (identity data only)." : ""}`.trim(), `Remove ${list(revealing)} from the content, or record the applicant's written consent.`);
+      return one(
+        recipient === "unknown" ? "REVIEW" : "BLOCK",
+        `This disclosure to ${label} contains ${list(revealing)}: it reveals, or lets the recipient infer, that a protection claim was made (8 CFR 208.6). ${recipient === "foreign_government" ? "Use the redacted template (identity data only)." : ""}`.trim(),
+        `Remove ${list(revealing)} from the content, or record the applicant's written consent.`,
+      );
     }
     if (recipient === "foreign_government" && (split.freeText.length || split.other.length)) {
-      return one("REVIEW", `A communication to ${label} may carry only identity data; it also contains ${list([...split.freeText, ...split.other])}, which must be checked for anything that signals a protection claim.`, "Identity data only (the redacted template).");
+      return one(
+        "REVIEW",
+        `A communication to ${label} may carry only identity data; it also contains ${list([...split.freeText, ...split.other])}, which must be checked for anything that signals a protection claim.`,
+        "Identity data only (the redacted template).",
+      );
     }
     if (split.freeText.length) {
-      return one("REVIEW", `Free-text content (${list(split.freeText)}) to ${label} must be checked for anything that signals a protection claim.`, "Structured fields without claim information.");
+      return one(
+        "REVIEW",
+        `Free-text content (${list(split.freeText)}) to ${label} must be checked for anything that signals a protection claim.`,
+        "Structured fields without claim information.",
+      );
     }
     if (recipient === "unknown") {
-      return one("REVIEW", `The recipient (${label}) is not classified; the person has a protection claim on file.`, "A recipient classification (internal, U.S. agency, foreign government, private party).");
+      return one(
+        "REVIEW",
+        `The recipient (${label}) is not classified; the person has a protection claim on file.`,
+        "A recipient classification (internal, U.S. agency, foreign government, private party).",
+      );
     }
-    return one("ALLOW", `No protection-claim information in this disclosure to ${label} (${list(content)}); log it.`);
+    return one(
+      "ALLOW",
+      `No protection-claim information in this disclosure to ${label} (${list(content)}); log it.`,
+    );
   },
 };
 
-const conf02Ref = { id: "CONF-02", citation: "8 CFR 236.1(e); Vienna Convention on Consular Relations art. 36; bilateral consular conventions" };
+const conf02Ref = {
+  id: "CONF-02",
+  citation: "8 CFR 236.1(e); Vienna Convention on Consular Relations art. 36; bilateral consular conventions",
+};
 const conf02: Rule = {
   ...conf02Ref,
   title: "Consular notification versus confidentiality",
@@ -85,127 +122,62 @@ const conf02: Rule = {
     const freeText = splitContent(content).freeText;
     if (claim.length && freeText.length) {
       return {
-        findings: [ruleFinding(conf02Ref, "BLOCK", `Free-text fields (${list(freeText)}) in a communication to a foreign government about a person with a protection claim could reveal the claim.`, { facts: claim, remedy: "The notification template limited to identity and detention facts." })],
+        findings: [
+          ruleFinding(
+            conf02Ref,
+            "BLOCK",
+            `Free-text fields (${list(freeText)}) in a communication to a foreign government about a person with a protection claim could reveal the claim.`,
+            { facts: claim, remedy: "The notification template limited to identity and detention facts." },
+          ),
+        ],
       };
     }
     const mandatory = (history.person.citizenship ?? []).filter((c) => mandatoryNotificationCountries.has(c));
-    const notice = action.type === "consular.notify" || content.includes("detention") || content.includes("detention_facts");
+    const notice =
+      action.type === "consular.notify" ||
+      content.includes("detention") ||
+      content.includes("detention_facts");
     if (mandatory.length && notice) {
       return {
-        findings: [ruleFinding(conf02Ref, "WARN", `${mandatory.join("/")} is a mandatory-notification country: the consulate must be notified of the detention regardless of the person's wishes, but the notice must not reveal any protection claim (identity and detention facts only).`, { facts: [`citizenship ${mandatory.join("/")}`] })],
+        findings: [
+          ruleFinding(
+            conf02Ref,
+            "WARN",
+            `${mandatory.join("/")} is a mandatory-notification country: the consulate must be notified of the detention regardless of the person's wishes, but the notice must not reveal any protection claim (identity and detention facts only).`,
+            { facts: [`citizenship ${mandatory.join("/")}`] },
+          ),
+        ],
       };
     }
     if (action.type === "consular.notify") {
-      return { findings: [ruleFinding(conf02Ref, "ALLOW", "Consular notification limited to identity and detention facts.", {})] };
+      return {
+        findings: [
+          ruleFinding(
+            conf02Ref,
+            "ALLOW",
+            "Consular notification limited to identity and detention facts.",
+            {},
+          ),
+        ],
+      };
     }
     return null;
   },
 };
 
-const conf03Ref = { id: "CONF-03", citation: "8 U.S.C. 1367(a)(1); DHS Instruction 002-02-001 (2013)" };
-const conf03: Rule = {
-  ...conf03Ref,
-  title: "VAWA, T and U: no adverse action on information from the abuser",
-  actions: initiationActions,
-  evaluate({ history, action, asOf }) {
-    const events = knownEvents(history, asOf);
-    const protectedFacts = vawaFacts(events);
-    if (!protectedFacts.length) return null;
-    const sourced = events.filter((e) => (e.type === "encounter" || e.type === "arrest") && typeof (e as { source?: string }).source === "string");
-    const sources = sourced.map((e) => (e as { source?: string }).source as string);
-    if (typeof action.source === "string") sources.push(action.source);
-    const convictions = eventsOf(events, "conviction");
-    const facts = [...protectedFacts, ...sourced.map(describeEvent), ...convictions.map(describeEvent)];
-    const remedy = "Information from a source independent of the abuser or perpetrator, checked by a supervisor.";
-    if (sources.length && sources.every((s) => s === "abuser") && !convictions.length) {
-      return {
-        findings: [ruleFinding(conf03Ref, "BLOCK", "The person is 1367-protected and every recorded source of enforcement information is the abuser or perpetrator: no arrest, charge, detainer or NTA may rest solely on it.", { facts, remedy })],
-      };
-    }
-    const why = sources.length || convictions.length
-      ? `independent information is recorded (${[...new Set(sources.filter((s) => s !== "abuser"))].concat(convictions.length ? ["conviction record"] : []).join(", ")})`
-      : "the source of the enforcement information is not recorded";
-    return {
-      findings: [ruleFinding(conf03Ref, "REVIEW", `The person is 1367-protected; ${why}: a supervisor must check the 1367 indicator and confirm the action does not rest on information from the abuser.`, { facts, remedy: "Supervisor 1367 check recorded." })],
-    };
-  },
-};
-
-const conf04Ref = { id: "CONF-04", citation: "8 U.S.C. 1367(a)(2), (b), (c)" };
-const conf04: Rule = {
-  ...conf04Ref,
-  title: "VAWA, T and U: non-disclosure",
-  actions: disclosureActions,
-  evaluate({ history, action, asOf }) {
-    const facts = vawaFacts(knownEvents(history, asOf));
-    if (!facts.length) return null;
-    const { recipient, label } = recipientOf(action);
-    const content = contentOf(action);
-    const one = (outcome: "ALLOW" | "REVIEW" | "BLOCK", message: string, remedy?: string) => ({
-      findings: [ruleFinding(conf04Ref, outcome, message, { facts, remedy })],
-    });
-    if (recipient === "internal") return one("ALLOW", `Disclosure to ${label}: officers and employees with a need to know.`);
-    if (recipient === "own_side") return one("ALLOW", `Disclosure to ${label} (the protected person's own side).`);
-    const exception = exceptionOf(action);
-    if (exception || consented(action)) {
-      return one("REVIEW", `Disclosure about a 1367-protected person to ${label} under ${exception ? `the claimed exception "${exception}"` : "the person's consent"}: a supervisor must confirm it fits 1367(b).`, "Supervisor confirmation of the 1367(b) exception.");
-    }
-    if (recipient === "us_agency") {
-      return one("REVIEW", `Disclosure about a 1367-protected person to ${label} needs a 1367(b) exception (law enforcement or national security need, judicial review, ...).`, "A recorded 1367(b) exception.");
-    }
-    if (recipient === "foreign_government" && content && content.every((c) => splitContent([c]).identity.length)) {
-      return one("REVIEW", `Identity data about a 1367-protected person to ${label}: any information relating to the person is covered; confirm the removal-related exception before sending.`, "Supervisor confirmation that the application was denied with appeals exhausted, or a 1367(b) exception.");
-    }
-    if (recipient === "unknown") {
-      return one("REVIEW", `The recipient (${label}) of information about a 1367-protected person is not classified.`, "A recipient classification.");
-    }
-    return one("BLOCK", `The person is 1367-protected: no information relating to her or him (including that an application exists) may go to ${label}${content ? ` (${list(content)})` : ""}; a private party's subpoena is not a 1367(b) exception.`, "The protected person's consent, or a 1367(b) exception approved by a supervisor.");
-  },
-};
-
-/** 1229(e) locations: the first list of CONF-05; courthouses only in the listed circumstances. */
-const victimLocations = new Set([
-  "shelter",
-  "dv_shelter",
-  "family_court",
-  "rape_crisis_center",
-  "supervised_visitation_center",
-  "family_justice_center",
-  "victim_services",
-  "community_organization",
+const programmeSources = new Set([
+  "tps_application",
+  "daca_record",
+  "legalization_file",
+  "saw_file",
+  "juvenile_record",
+  "eoir_protective_order",
 ]);
 
-const conf05Ref = { id: "CONF-05", citation: "8 U.S.C. 1229(e); DHS Instruction 002-02-001 (2013)" };
-const conf05: Rule = {
-  ...conf05Ref,
-  title: "Enforcement at locations protected for victims",
-  actions: ["arrest.make", "nta.serve"],
-  evaluate({ history, action, asOf }) {
-    const events = knownEvents(history, asOf);
-    const tu = isTOrUApplicant(events) || vawaFacts(events).length > 0;
-    const listed = (location: unknown, victimCase?: unknown) =>
-      typeof location === "string" && (victimLocations.has(location) || (location === "courthouse" && (tu || victimCase === true)));
-    if (action.type === "arrest.make") {
-      if (!listed(action.location, action.victimCase)) return null;
-      return {
-        findings: [ruleFinding(conf05Ref, "REVIEW", `Planned enforcement at a 1229(e) location (${String(action.location).replace(/_/g, " ")}): a supervisor must approve, the 1367 indicator must be checked, and any NTA must state that 1367 was complied with.`, { facts: vawaFacts(events), remedy: "Supervisor approval with a 1367 check recorded." })],
-      };
-    }
-    const atListed = events.filter((e) => (e.type === "encounter" || e.type === "arrest") && listed(e.location));
-    if (!atListed.length) return null;
-    const facts = atListed.map(describeEvent);
-    if (action.complianceStatement1367 === true) {
-      return { findings: [ruleFinding(conf05Ref, "ALLOW", "The NTA carries the 1229(e) statement that 1367 was complied with.", { facts })] };
-    }
-    return {
-      findings: [ruleFinding(conf05Ref, "BLOCK", `Part of the enforcement action took place at a 1229(e) location (${atListed.map((e) => `${(e as { location: string }).location.replace(/_/g, " ")} ${e.on}`).join("; ")}): the NTA must state that 1367 was complied with.`, { facts, remedy: "The 1229(e) compliance statement on the NTA (complianceStatement1367)." })],
-    };
-  },
+const conf06Ref = {
+  id: "CONF-06",
+  citation: "INA 244(c)(6); 8 CFR 244.16; 8 U.S.C. 1255a(c)(5), 1160(b)(6); 8 CFR 1003.46",
 };
-
-const programmeSources = new Set(["tps_application", "daca_record", "legalization_file", "saw_file", "juvenile_record", "eoir_protective_order"]);
-
-const conf06Ref = { id: "CONF-06", citation: "INA 244(c)(6); 8 CFR 244.16; 8 U.S.C. 1255a(c)(5), 1160(b)(6); 8 CFR 1003.46" };
 const conf06: Rule = {
   ...conf06Ref,
   title: "Confidentiality of other programmes",
@@ -214,19 +186,44 @@ const conf06: Rule = {
     const source = typeof action.informationSource === "string" ? action.informationSource : undefined;
     if (initiationActions.includes(action.type)) {
       if (!source || !programmeSources.has(source)) return null;
-      return { findings: [ruleFinding(conf06Ref, "REVIEW", `The enforcement lead comes from confidential programme information (${source.replace(/_/g, " ")}): review before enforcement use.`, { remedy: "Supervisor review of the permitted use of that information." })] };
+      return {
+        findings: [
+          ruleFinding(
+            conf06Ref,
+            "REVIEW",
+            `The enforcement lead comes from confidential programme information (${source.replace(/_/g, " ")}): review before enforcement use.`,
+            { remedy: "Supervisor review of the permitted use of that information." },
+          ),
+        ],
+      };
     }
     const facts = programmeFacts(knownEvents(history, asOf));
     const { recipient, label } = recipientOf(action);
     const content = contentOf(action) ?? [];
     if (!facts.length || recipient === "internal" || recipient === "own_side") return null;
-    const sensitive = content.filter((c) => ["application_existence", "immigration_status", "tps_application", "daca_record", "address"].includes(c));
+    const sensitive = content.filter((c) =>
+      ["application_existence", "immigration_status", "tps_application", "daca_record", "address"].includes(
+        c,
+      ),
+    );
     if (!sensitive.length) return null;
-    return { findings: [ruleFinding(conf06Ref, "REVIEW", `The disclosure to ${label} carries ${list(sensitive)} of a person with TPS/DACA records, which are confidential (244(c)(6); DACA information-use policy).`, { facts, remedy: "Supervisor review of the permitted use or a consent." })] };
+    return {
+      findings: [
+        ruleFinding(
+          conf06Ref,
+          "REVIEW",
+          `The disclosure to ${label} carries ${list(sensitive)} of a person with TPS/DACA records, which are confidential (244(c)(6); DACA information-use policy).`,
+          { facts, remedy: "Supervisor review of the permitted use or a consent." },
+        ),
+      ],
+    };
   },
 };
 
-const conf07Ref = { id: "CONF-07", citation: "5 U.S.C. 552a(b), (c); DHS Privacy Policy Guidance Memo 2017-01" };
+const conf07Ref = {
+  id: "CONF-07",
+  citation: "5 U.S.C. 552a(b), (c); DHS Privacy Policy Guidance Memo 2017-01",
+};
 const conf07: Rule = {
   ...conf07Ref,
   title: "Privacy Act",
@@ -234,18 +231,48 @@ const conf07: Rule = {
   evaluate({ history, action, config, asOf }) {
     const events = knownEvents(history, asOf);
     let subject = privacyActSubject(history, events);
-    if (!subject && policyValue(config, "privacyActMixedSystems", "citizens_lprs_only", asOf) === "all_persons") subject = "a person covered by the configured mixed-systems policy";
+    if (
+      !subject &&
+      policyValue(config, "privacyActMixedSystems", "citizens_lprs_only", asOf) === "all_persons"
+    )
+      subject = "a person covered by the configured mixed-systems policy";
     if (!subject) return null;
     const { recipient, label } = recipientOf(action);
-    const routineUse = typeof action.routineUse === "string" && action.routineUse.trim() ? action.routineUse.trim() : undefined;
+    const routineUse =
+      typeof action.routineUse === "string" && action.routineUse.trim()
+        ? action.routineUse.trim()
+        : undefined;
     if (recipient === "internal" || recipient === "own_side") {
-      return { findings: [ruleFinding(conf07Ref, "ALLOW", `Disclosure to ${label} within the agency or to the subject; record the accounting.`)] };
+      return {
+        findings: [
+          ruleFinding(
+            conf07Ref,
+            "ALLOW",
+            `Disclosure to ${label} within the agency or to the subject; record the accounting.`,
+          ),
+        ],
+      };
     }
     if (consented(action) || routineUse) {
-      return { findings: [ruleFinding(conf07Ref, "ALLOW", `The records of ${subject} go to ${label} under ${routineUse ? `the routine use "${routineUse}"` : "the subject's written consent"}; record the accounting of disclosure (552a(c)).`)] };
+      return {
+        findings: [
+          ruleFinding(
+            conf07Ref,
+            "ALLOW",
+            `The records of ${subject} go to ${label} under ${routineUse ? `the routine use "${routineUse}"` : "the subject's written consent"}; record the accounting of disclosure (552a(c)).`,
+          ),
+        ],
+      };
     }
     return {
-      findings: [ruleFinding(conf07Ref, "BLOCK", `The person is ${subject}: disclosing Privacy Act records to ${label} needs the subject's consent or a published routine use, and an accounting.`, { remedy: "The subject's written consent or a published routine use (routineUse)." })],
+      findings: [
+        ruleFinding(
+          conf07Ref,
+          "BLOCK",
+          `The person is ${subject}: disclosing Privacy Act records to ${label} needs the subject's consent or a published routine use, and an accounting.`,
+          { remedy: "The subject's written consent or a published routine use (routineUse)." },
+        ),
+      ],
     };
   },
 };

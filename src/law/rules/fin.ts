@@ -30,12 +30,28 @@ const fin01: Rule = {
     if (!fin.order) {
       const why = fin.vacated ? fin.reason : "No removal order is on record for this person.";
       return {
-        findings: [finding(this, "BLOCK", `${why} Removal needs a final order of removal.`, fin.facts, "a final order of removal (or a documented summary order)")],
+        findings: [
+          finding(
+            this,
+            "BLOCK",
+            `${why} Removal needs a final order of removal.`,
+            fin.facts,
+            "a final order of removal (or a documented summary order)",
+          ),
+        ],
       };
     }
     if (!fin.final) {
       return {
-        findings: [finding(this, "BLOCK", `The order is not final: ${fin.reason}`, fin.facts, remedyForNotFinal(fin.appealDue))],
+        findings: [
+          finding(
+            this,
+            "BLOCK",
+            `The order is not final: ${fin.reason}`,
+            fin.facts,
+            remedyForNotFinal(fin.appealDue),
+          ),
+        ],
       };
     }
     const stays = barringStays(ctx);
@@ -43,13 +59,26 @@ const fin01: Rule = {
       const list = stays.map((s) => `${s.rule}: ${s.message}`).join(" ");
       return {
         findings: [
-          finding(this, "BLOCK", `The order became final on ${fin.finalOn}, but removal is stayed. ${list}`, [...fin.facts, ...stays.map((s) => s.source)], "the stay's end (its date passes, its condition is decided, or it is lifted)"),
+          finding(
+            this,
+            "BLOCK",
+            `The order became final on ${fin.finalOn}, but removal is stayed. ${list}`,
+            [...fin.facts, ...stays.map((s) => s.source)],
+            "the stay's end (its date passes, its condition is decided, or it is lifted)",
+          ),
         ],
       };
     }
     const basis = fin.summary ? "a summary order whose own basis is checked separately" : fin.basis;
     return {
-      findings: [finding(this, "ALLOW", `The order of ${fin.order.on} became final on ${fin.finalOn} (${basis}); no stay is in force.`, fin.facts)],
+      findings: [
+        finding(
+          this,
+          "ALLOW",
+          `The order of ${fin.order.on} became final on ${fin.finalOn} (${basis}); no stay is in force.`,
+          fin.facts,
+        ),
+      ],
     };
   },
 };
@@ -68,21 +97,45 @@ const fin02: Rule = {
   evaluate(ctx) {
     const fin = orderFinality(ctx.history, ctx.config, ctx.asOf);
     const deadlines: Deadline[] = [];
-    if (fin.appealDue && !fin.waiver) deadlines.push({ kind: "appeal.due", due: fin.appealDue, rule: this.id });
+    if (fin.appealDue && !fin.waiver)
+      deadlines.push({ kind: "appeal.due", due: fin.appealDue, rule: this.id });
     if (fin.vd?.departBy) deadlines.push({ kind: "vd.depart_by", due: fin.vd.departBy, rule: this.id });
-    if (fin.vd?.bondDue && !fin.vd.bondPosted) deadlines.push({ kind: "vd.bond_due", due: fin.vd.bondDue, rule: this.id });
+    if (fin.vd?.bondDue && !fin.vd.bondPosted)
+      deadlines.push({ kind: "vd.bond_due", due: fin.vd.bondDue, rule: this.id });
     const gated = gatesOnOrder(ctx.action);
     if (!gated || (fin.summary && ctx.action.type !== "order.mark_final")) return { deadlines };
     const findings: Finding[] = [];
     if (!fin.order) {
-      findings.push(finding(this, "BLOCK", `There is no order to treat as final. ${fin.reason}`, fin.facts, "a final order of removal"));
+      findings.push(
+        finding(
+          this,
+          "BLOCK",
+          `There is no order to treat as final. ${fin.reason}`,
+          fin.facts,
+          "a final order of removal",
+        ),
+      );
     } else if (!fin.final) {
-      findings.push(finding(this, "BLOCK", `${fin.reason}${fin.finalOn ? ` (earliest finality: ${fin.finalOn})` : ""}`, fin.facts, remedyForNotFinal(fin.appealDue)));
+      findings.push(
+        finding(
+          this,
+          "BLOCK",
+          `${fin.reason}${fin.finalOn ? ` (earliest finality: ${fin.finalOn})` : ""}`,
+          fin.facts,
+          remedyForNotFinal(fin.appealDue),
+        ),
+      );
     } else if (fin.lateAppeal) {
       const { on, toll } = fin.lateAppeal;
       const outcome = toll ? "REVIEW" : "WARN";
       findings.push(
-        finding(this, outcome, `${fin.reason} A late appeal received ${on} is pending${toll ? " with a request to accept it late (Matter of Morales-Morales): if the BIA accepts it, the order is no longer final" : " without a tolling request"}.`, fin.facts, "the BIA's ruling on the late appeal"),
+        finding(
+          this,
+          outcome,
+          `${fin.reason} A late appeal received ${on} is pending${toll ? " with a request to accept it late (Matter of Morales-Morales): if the BIA accepts it, the order is no longer final" : " without a tolling request"}.`,
+          fin.facts,
+          "the BIA's ruling on the late appeal",
+        ),
       );
     } else {
       findings.push(finding(this, "ALLOW", `${fin.reason} Basis: ${fin.basis}.`, fin.facts));
@@ -98,11 +151,16 @@ function waiverRedFlags(history: History, waiverOn: string, events: History["eve
   const counselBefore = events.some((e) => e.type === "counsel.appeared" && e.on <= waiverOn);
   if (p.represented === false && !counselBefore) flags.push("the respondent was unrepresented");
   const age = ageOn(p.birthDate, waiverOn);
-  if (age && age.min < 18) flags.push(age.max < 18 ? "the respondent was a minor" : "the respondent may have been a minor");
+  if (age && age.min < 18)
+    flags.push(age.max < 18 ? "the respondent was a minor" : "the respondent may have been a minor");
   if (p.competencyConcerns) flags.push("there are indications of incompetency (no M-A-M- inquiry recorded)");
   const langs = p.languages ?? [];
   const interp = events.filter((e) => e.type === "interpreter.recorded" && e.on <= waiverOn);
-  if (langs.length && interp.length && !interp.some((e) => langs.includes((e as { language: string }).language))) {
+  if (
+    langs.length &&
+    interp.length &&
+    !interp.some((e) => langs.includes((e as { language: string }).language))
+  ) {
     flags.push("the interpreter's language is not one the respondent is recorded as understanding");
   }
   return flags;
@@ -111,8 +169,16 @@ function waiverRedFlags(history: History, waiverOn: string, events: History["eve
 const fin03: Rule = {
   id: "FIN-03",
   title: "A waiver of appeal must be valid",
-  citation: "8 CFR 1003.39; Matter of Rodriguez-Diaz, 22 I&N Dec. 1320 (BIA 2000); Matter of M-A-M-, 25 I&N Dec. 474 (BIA 2011)",
-  actions: ["removal.schedule", "removal.execute", "manifest.add", "flight.depart", "order.mark_final", "warrant.issue"],
+  citation:
+    "8 CFR 1003.39; Matter of Rodriguez-Diaz, 22 I&N Dec. 1320 (BIA 2000); Matter of M-A-M-, 25 I&N Dec. 474 (BIA 2011)",
+  actions: [
+    "removal.schedule",
+    "removal.execute",
+    "manifest.add",
+    "flight.depart",
+    "order.mark_final",
+    "warrant.issue",
+  ],
   evaluate(ctx) {
     if (!gatesOnOrder(ctx.action)) return null;
     const fin = orderFinality(ctx.history, ctx.config, ctx.asOf);
@@ -123,18 +189,53 @@ const fin03: Rule = {
     if (waiver.knowing === false) flags.push("the waiver is recorded as not knowing and intelligent");
     if ((waiver as Record<string, unknown>).group === true) flags.push("the waiver was taken from a group");
     const facts = [...fin.facts];
-    const remedy = "a supervisor's written finding that the waiver was knowing and intelligent, or a timely appeal";
+    const remedy =
+      "a supervisor's written finding that the waiver was knowing and intelligent, or a timely appeal";
     if (flags.length) {
-      return { findings: [finding(this, "REVIEW", `The order's finality rests on the waiver of ${waiver.on}, but ${flags.join("; ")}. Review before treating the order as final and executable.`, facts, remedy)] };
+      return {
+        findings: [
+          finding(
+            this,
+            "REVIEW",
+            `The order's finality rests on the waiver of ${waiver.on}, but ${flags.join("; ")}. Review before treating the order as final and executable.`,
+            facts,
+            remedy,
+          ),
+        ],
+      };
     }
-    const counsel = ctx.history.person.represented === true || events.some((e) => e.type === "counsel.appeared" && e.on <= waiver.on);
+    const counsel =
+      ctx.history.person.represented === true ||
+      events.some((e) => e.type === "counsel.appeared" && e.on <= waiver.on);
     const periodOver = fin.appealDue !== undefined && ctx.asOf > fin.appealDue;
     if (waiver.knowing === true || counsel || periodOver) {
-      const why = waiver.knowing === true ? "recorded as knowing and intelligent" : counsel ? "made with counsel of record" : `not decisive: the appeal period also ended on ${fin.appealDue}`;
-      return { findings: [finding(this, "ALLOW", `The waiver of appeal of ${waiver.on} is ${why}; no red flag is recorded.`, facts)] };
+      const why =
+        waiver.knowing === true
+          ? "recorded as knowing and intelligent"
+          : counsel
+            ? "made with counsel of record"
+            : `not decisive: the appeal period also ended on ${fin.appealDue}`;
+      return {
+        findings: [
+          finding(
+            this,
+            "ALLOW",
+            `The waiver of appeal of ${waiver.on} is ${why}; no red flag is recorded.`,
+            facts,
+          ),
+        ],
+      };
     }
     return {
-      findings: [finding(this, "REVIEW", `The order's finality rests on the waiver of ${waiver.on}, and the record shows neither that it was knowing and intelligent nor that the respondent had counsel.`, facts, remedy)],
+      findings: [
+        finding(
+          this,
+          "REVIEW",
+          `The order's finality rests on the waiver of ${waiver.on}, and the record shows neither that it was knowing and intelligent nor that the respondent had counsel.`,
+          facts,
+          remedy,
+        ),
+      ],
     };
   },
 };
@@ -143,21 +244,47 @@ const fin07: Rule = {
   id: "FIN-07",
   title: "Vacated, reopened or terminated orders",
   citation: "Nken v. Holder, 556 U.S. 418, 429 n.1 (2009); 8 CFR 1003.23(b); INA 240(b)(5)(C)",
-  actions: ["removal.schedule", "removal.execute", "manifest.add", "flight.depart", "order.mark_final", "warrant.issue"],
+  actions: [
+    "removal.schedule",
+    "removal.execute",
+    "manifest.add",
+    "flight.depart",
+    "order.mark_final",
+    "warrant.issue",
+  ],
   evaluate(ctx) {
     if (!gatesOnOrder(ctx.action)) return null;
     const fin = orderFinality(ctx.history, ctx.config, ctx.asOf);
     if (fin.vacated) {
       return {
-        findings: [finding(this, "BLOCK", `${fin.reason} A new final order is required before any removal action.`, fin.facts, "a new final order of removal")],
+        findings: [
+          finding(
+            this,
+            "BLOCK",
+            `${fin.reason} A new final order is required before any removal action.`,
+            fin.facts,
+            "a new final order of removal",
+          ),
+        ],
       };
     }
     // An earlier order was vacated and a new order now stands: say so.
     const order = currentOrder(ctx.history, ctx.asOf);
     const events = ctx.history.events.filter((e) => e.on <= ctx.asOf);
-    const prior = order && events.slice(0, order.index).find((e) => e.type === "motion.decided" && e.outcome === "granted");
+    const prior =
+      order &&
+      events.slice(0, order.index).find((e) => e.type === "motion.decided" && e.outcome === "granted");
     if (prior && isRemovalAction(ctx.action)) {
-      return { findings: [finding(this, "ALLOW", `The order reopened on ${prior.on} was replaced by the order of ${order.event.on}.`, fin.facts)] };
+      return {
+        findings: [
+          finding(
+            this,
+            "ALLOW",
+            `The order reopened on ${prior.on} was replaced by the order of ${order.event.on}.`,
+            fin.facts,
+          ),
+        ],
+      };
     }
     return null;
   },

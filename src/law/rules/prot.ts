@@ -1,7 +1,12 @@
 /** PROT-* rules of docs/law/RULES.md: country-specific protection and third-country removal. */
 import { daysBetween } from "../calendar/calendar.js";
 import { orderFinality } from "../facts/orders.js";
-import { type ProtectionKind, protectionClaims, protections, thirdCountryRecord } from "../facts/protection.js";
+import {
+  type ProtectionKind,
+  protectionClaims,
+  protections,
+  thirdCountryRecord,
+} from "../facts/protection.js";
 import {
   describeEvent,
   designatedCountries,
@@ -15,28 +20,23 @@ import {
   removalDate,
   ruleFinding,
 } from "../facts/removal.js";
-import { grantedStays, staysInForce } from "../facts/stays.js";
+import { boardingStampOf, grantedStays, staysInForce } from "../facts/stays.js";
 import { policy, policyValue } from "../policy.js";
 import type { Finding, Rule, RuleContext, RuleResult } from "../types.js";
-
-type Ref = { id: string; citation: string };
-
-function missingDestination(ref: Ref, ctx: RuleContext): RuleResult {
-  return {
-    findings: [
-      ruleFinding(ref, failClosedOutcome(ctx.action.type), "The removal action names no destination country, so country-specific protection cannot be checked.", {
-        remedy: "The destination country (and any onward destination) of the removal.",
-      }),
-    ],
-  };
-}
+import { missingDestination, prot04, type Ref } from "./prot/third-country.js";
 
 /**
  * PROT-01 and PROT-02 share one test: a grant of the listed kinds bars removal
  * to its country (or an arranged onward destination) unless it was ended
  * through one of the lawful processes, which still needs REVIEW.
  */
-function countryBar(ref: Ref, kinds: readonly ProtectionKind[], lawfulEnds: readonly string[], label: string, ctx: RuleContext): RuleResult | null {
+function countryBar(
+  ref: Ref,
+  kinds: readonly ProtectionKind[],
+  lawfulEnds: readonly string[],
+  label: string,
+  ctx: RuleContext,
+): RuleResult | null {
   const events = knownEvents(ctx.history, ctx.asOf);
   const grants = protections(events, kinds);
   if (!grants.length) return null;
@@ -48,31 +48,72 @@ function countryBar(ref: Ref, kinds: readonly ProtectionKind[], lawfulEnds: read
     const facts = [describeEvent(grant), ...(terminated ? [describeEvent(terminated)] : [])];
     const what = `${label} (${grant.kind.replace(/_/g, " ")}) granted ${grant.on} as to ${grant.country}`;
     if (!route.includes(grant.country)) {
-      findings.push(ruleFinding(ref, "ALLOW", `${what} does not bar removal to ${route.join(" → ")}.`, { facts }));
+      findings.push(
+        ruleFinding(ref, "ALLOW", `${what} does not bar removal to ${route.join(" → ")}.`, { facts }),
+      );
     } else if (terminated && lawfulEnds.includes(terminated.process)) {
-      findings.push(ruleFinding(ref, "REVIEW", `${what} was terminated on ${terminated.on} (${terminated.process}): HQ/OPLA must verify the termination order before removal to ${grant.country}.`, { facts, remedy: "HQ/OPLA verification of the termination order in the file." }));
+      findings.push(
+        ruleFinding(
+          ref,
+          "REVIEW",
+          `${what} was terminated on ${terminated.on} (${terminated.process}): HQ/OPLA must verify the termination order before removal to ${grant.country}.`,
+          { facts, remedy: "HQ/OPLA verification of the termination order in the file." },
+        ),
+      );
     } else {
-      const how = terminated ? ` The termination recorded on ${terminated.on} (${terminated.process}) is not a lawful route.` : "";
-      findings.push(ruleFinding(ref, "BLOCK", `${what}: removal to ${grant.country}${grant.country === dest ? "" : " (an arranged onward destination)"} is barred.${how}`, { facts, remedy: `Termination of the grant through ${lawfulEnds.join(" or ")}, or a different destination.` }));
+      const how = terminated
+        ? ` The termination recorded on ${terminated.on} (${terminated.process}) is not a lawful route.`
+        : "";
+      findings.push(
+        ruleFinding(
+          ref,
+          "BLOCK",
+          `${what}: removal to ${grant.country}${grant.country === dest ? "" : " (an arranged onward destination)"} is barred.${how}`,
+          {
+            facts,
+            remedy: `Termination of the grant through ${lawfulEnds.join(" or ")}, or a different destination.`,
+          },
+        ),
+      );
     }
   }
   return { findings };
 }
 
-const prot01Ref = { id: "PROT-01", citation: "INA 241(b)(3); 8 CFR 208.16, 1208.16, 208.24, 1208.24; Noem v. Abrego Garcia (2025)" };
+const prot01Ref = {
+  id: "PROT-01",
+  citation: "INA 241(b)(3); 8 CFR 208.16, 1208.16, 208.24, 1208.24; Noem v. Abrego Garcia (2025)",
+};
 const prot01: Rule = {
   ...prot01Ref,
   title: "Statutory withholding of removal binds to a country",
   actions: removalActions,
-  evaluate: (ctx) => countryBar(prot01Ref, ["withholding"], ["ij_motion", "asylum_officer", "208.24", "1208.24"], "Withholding of removal", ctx),
+  evaluate: (ctx) =>
+    countryBar(
+      prot01Ref,
+      ["withholding"],
+      ["ij_motion", "asylum_officer", "208.24", "1208.24"],
+      "Withholding of removal",
+      ctx,
+    ),
 };
 
-const prot02Ref = { id: "PROT-02", citation: "8 CFR 208.16-208.18, 1208.16-1208.18; FARRA §2242 (Pub. L. 105-277)" };
+const prot02Ref = {
+  id: "PROT-02",
+  citation: "8 CFR 208.16-208.18, 1208.16-1208.18; FARRA §2242 (Pub. L. 105-277)",
+};
 const prot02: Rule = {
   ...prot02Ref,
   title: "CAT withholding and deferral",
   actions: removalActions,
-  evaluate: (ctx) => countryBar(prot02Ref, ["cat_withholding", "cat_deferral"], ["ij_motion", "assurances", "1208.17(d)", "208.18(c)"], "CAT protection", ctx),
+  evaluate: (ctx) =>
+    countryBar(
+      prot02Ref,
+      ["cat_withholding", "cat_deferral"],
+      ["ij_motion", "assurances", "1208.17(d)", "208.18(c)"],
+      "CAT protection",
+      ctx,
+    ),
 };
 
 const prot03Ref = { id: "PROT-03", citation: "INA 241(b)(3); 8 CFR 208.30, 208.31, 1208.16; 8 CFR 1003.6" };
@@ -84,101 +125,93 @@ const prot03: Rule = {
     const { history, action, config, asOf } = ctx;
     const events = knownEvents(history, asOf);
     const claims = protectionClaims(history, events);
-    const pendingMotion = eventsOf(events, "motion.received").filter((m) => m.kind === "reopen").at(-1);
-    const motionDecided = pendingMotion && eventsOf(events, "motion.decided").some((d) => d.kind === "reopen" && d.on >= pendingMotion.on);
-    const stayed = pendingMotion && !motionDecided ? staysInForce(history, config, asOf) : [];
+    // A motion to reopen on changed country conditions is itself a protection process (PROT-03, last item).
+    const pendingMotion = eventsOf(events, "motion.received")
+      .filter((m) => m.kind === "reopen" && m.ground === "changed_conditions")
+      .at(-1);
+    const motionDecided =
+      pendingMotion &&
+      eventsOf(events, "motion.decided").some((d) => d.kind === "reopen" && d.on >= pendingMotion.on);
+    const boardingCompleted = boardingStampOf(action);
+    const stayed =
+      pendingMotion && !motionDecided ? staysInForce(history, config, asOf, { boardingCompleted }) : [];
     if (!claims.any && !stayed.length) return null;
     const dest = destinationOf(action);
     if (!dest) return missingDestination(prot03Ref, ctx);
     const findings: Finding[] = [];
     for (const c of claims.open) {
-      const concerns = c.country ? c.country === dest : c.presumed?.length ? c.presumed.includes(dest) : undefined;
+      const concerns = c.country
+        ? c.country === dest
+        : c.presumed?.length
+          ? c.presumed.includes(dest)
+          : undefined;
       if (concerns === false) {
-        findings.push(ruleFinding(prot03Ref, "ALLOW", `The open claim (${c.what}) concerns ${c.country ?? c.presumed?.join("/")}, not ${dest}.`, { facts: c.facts }));
+        findings.push(
+          ruleFinding(
+            prot03Ref,
+            "ALLOW",
+            `The open claim (${c.what}) concerns ${c.country ?? c.presumed?.join("/")}, not ${dest}.`,
+            { facts: c.facts },
+          ),
+        );
         continue;
       }
       const outcome = concerns ? "BLOCK" : failClosedOutcome(action.type);
-      findings.push(ruleFinding(prot03Ref, outcome, `A protection claim is unresolved (${c.what})${concerns ? ` for ${dest}` : "; the record does not show which country it concerns"}: no removal there until it is decided.`, { facts: c.facts, remedy: "The decision on the claim (negative screening with review concluded, or an IJ decision on protection)." }));
+      findings.push(
+        ruleFinding(
+          prot03Ref,
+          outcome,
+          `A protection claim is unresolved (${c.what})${concerns ? ` for ${dest}` : "; the record does not show which country it concerns"}: no removal there until it is decided.`,
+          {
+            facts: c.facts,
+            remedy:
+              "The decision on the claim (negative screening with review concluded, or an IJ decision on protection).",
+          },
+        ),
+      );
     }
     if (pendingMotion && stayed.length) {
-      findings.push(ruleFinding(prot03Ref, "BLOCK", `A motion to reopen (${pendingMotion.on}${pendingMotion.ground ? `, ${pendingMotion.ground.replace(/_/g, " ")}` : ""}) is pending with a stay in force (${stayed.map((s) => s.source).join("; ")}).`, { facts: [describeEvent(pendingMotion)], remedy: "The decision on the motion, or the end of the stay." }));
+      findings.push(
+        ruleFinding(
+          prot03Ref,
+          "BLOCK",
+          `A motion to reopen (${pendingMotion.on}${pendingMotion.ground ? `, ${pendingMotion.ground.replace(/_/g, " ")}` : ""}) is pending with a stay in force (${stayed.map((s) => s.source).join("; ")}).`,
+          {
+            facts: [describeEvent(pendingMotion)],
+            remedy: "The decision on the motion, or the end of the stay.",
+          },
+        ),
+      );
     }
     const fin = orderFinality(history, config, asOf);
     if (claims.any && fin.order && !fin.final) {
-      findings.push(ruleFinding(prot03Ref, "BLOCK", `Protection claims are on record and the underlying order is not final: ${fin.reason}`, { facts: fin.facts, remedy: "A final order." }));
+      findings.push(
+        ruleFinding(
+          prot03Ref,
+          "BLOCK",
+          `Protection claims are on record and the underlying order is not final: ${fin.reason}`,
+          { facts: fin.facts, remedy: "A final order." },
+        ),
+      );
     }
     if (!findings.length) {
-      findings.push(ruleFinding(prot03Ref, "ALLOW", `No protection claim is pending for ${dest}: ${claims.resolved.join("; ") || "claims decided"}.`, {}));
+      findings.push(
+        ruleFinding(
+          prot03Ref,
+          "ALLOW",
+          `No protection claim is pending for ${dest}: ${claims.resolved.join("; ") || "claims decided"}.`,
+          {},
+        ),
+      );
     }
     return { findings };
   },
 };
 
-const prot04Ref = {
-  id: "PROT-04",
-  citation: "INA 241(b)(1)-(3); Jama v. ICE, 543 U.S. 335 (2005); 8 CFR 1240.12(d); DHS v. D.V.D. (2025); FARRA §2242",
+const prot05Ref = {
+  id: "PROT-05",
+  citation: "Noem v. Abrego Garcia (S. Ct. Apr. 10, 2025); ICE facilitation-of-return policy [POLICY]",
 };
-const prot04: Rule = {
-  ...prot04Ref,
-  title: "Third-country removal safeguards [UNSETTLED / POLICY]",
-  actions: removalActions,
-  evaluate(ctx) {
-    const { history, action, config, asOf } = ctx;
-    const dest = destinationOf(action);
-    const { countries, order } = designatedCountries(history, asOf);
-    if (!order) return null;
-    if (!dest) return missingDestination(prot04Ref, ctx);
-    const citizenship = history.person.citizenship ?? [];
-    const designated = countries.length ? countries : citizenship;
-    const orderFact = describeEvent(order);
-    if (designated.includes(dest)) {
-      const how = countries.length ? `designated in the order of ${order.on}` : `the country of citizenship (the order of ${order.on} designates none)`;
-      return { findings: [ruleFinding(prot04Ref, "ALLOW", `${dest} is ${how}: not a third-country removal.`, { facts: [orderFact] })] };
-    }
-    const events = knownEvents(history, asOf);
-    const strict = policy(config, "thirdCountryProcedure", asOf) === "strict";
-    const minDays = Number(policyValue(config, "thirdCountryNoticeDays", strict ? 10 : 1, asOf));
-    const reopenDays = Number(policyValue(config, "thirdCountryReopenDays", strict ? 15 : 0, asOf));
-    const rec = thirdCountryRecord(events, dest, action.type);
-    const when = removalDate(action);
-    const missing: string[] = [];
-    const acceptance = eventsOf(events, "travel_document.issued").some((t) => t.country === dest && (!t.validUntil || t.validUntil >= when));
-    const birth = history.person.birthCountry;
-    if (!citizenship.includes(dest) && birth !== dest && !acceptance) missing.push(`(a) a 241(b) basis with ${dest}'s acceptance`);
-    const n = rec.notice;
-    if (!n) missing.push("(b) written notice of the third country");
-    else {
-      const languages = history.person.languages;
-      if (strict && !(languages ?? []).includes(n.language)) missing.push(`(b) notice in a language the person understands (${n.language}${languages ? `; understands ${languages.join("/")}` : "; languages not recorded"})`);
-      if (!n.servedTo.includes("person")) missing.push("(b) notice served on the person");
-      if (strict && hasCounsel(history, events) && !n.servedTo.includes("counsel")) missing.push("(b) notice served on counsel of record");
-      const days = daysBetween(n.on, when);
-      if (days < minDays) missing.push(`(e) the ${minDays}-day notice window (notice ${n.on}, removal ${when}: ${days} days)`);
-    }
-    if (!rec.inquiry) missing.push(`(c) a fear inquiry about ${dest}`);
-    else if (rec.inquiry.expressed) {
-      const s = rec.screening;
-      if (!s) missing.push(`(d) the screening of the fear expressed ${rec.inquiry.on}`);
-      else if (s.result === "positive") missing.push(`(d) a decision after the positive screening of ${s.on}`);
-      else if (reopenDays > 0 && daysBetween(s.on, when) < reopenDays) missing.push(`(d) the ${reopenDays}-day window to move to reopen after the negative screening of ${s.on}`);
-    }
-    const facts = [orderFact, ...[rec.notice, rec.inquiry, rec.screening, rec.assurance, rec.approved].filter((e) => e !== undefined).map(describeEvent)];
-    const assurance = rec.assurance;
-    const substitutes = assurance && (assurance.scope === "individual" || !strict);
-    if (missing.length && substitutes && !missing.some((m) => m.startsWith("(a)"))) {
-      return { findings: [ruleFinding(prot04Ref, "REVIEW", `${dest} was not designated; DHS relies on ${assurance.scope} diplomatic assurances (${assurance.on}) instead of ${missing.join("; ")}: HQ review.`, { facts, remedy: "HQ approval, or the full notice, fear inquiry and screening record." })] };
-    }
-    if (missing.length) {
-      return { findings: [ruleFinding(prot04Ref, "BLOCK", `${dest} was not designated in the order of ${order.on} (designated: ${countries.join(", ") || "none"}). Third-country removal needs: ${missing.join("; ")}.${assurance ? ` A ${assurance.scope} assurance (${assurance.on}) does not replace them${strict ? " under the strict configuration" : ""}.` : ""}`, { facts, remedy: `Record ${missing.join("; ")}; then supervisor and OPLA approval.` })] };
-    }
-    if (!rec.approved) {
-      return { findings: [ruleFinding(prot04Ref, "REVIEW", `Third-country removal to ${dest}: notice, fear inquiry and waiting period are recorded; supervisor and OPLA approval are required (f).`, { facts, remedy: "Supervisor and OPLA approval (review.decided approved)." })] };
-    }
-    return { findings: [ruleFinding(prot04Ref, "ALLOW", `Third-country removal to ${dest}: basis, notice, fear inquiry, waiting period and approval (${rec.approved.on}) are recorded.`, { facts })] };
-  },
-};
-
-const prot05Ref = { id: "PROT-05", citation: "Noem v. Abrego Garcia (S. Ct. Apr. 10, 2025); ICE facilitation-of-return policy [POLICY]" };
 const prot05: Rule = {
   ...prot05Ref,
   title: "Remediation of wrongful removal",
@@ -189,16 +222,29 @@ const prot05: Rule = {
     for (const d of eventsOf(events, "departure.verified")) {
       const conflicts: string[] = [];
       const before = { ...history, events: history.events.filter((e) => e.on <= d.on && e !== d) };
-      for (const { grant, terminated } of protections(before.events, ["withholding", "cat_withholding", "cat_deferral"])) {
-        if (grant.country === d.country && !terminated) conflicts.push(`${grant.kind.replace(/_/g, " ")} as to ${d.country} (granted ${grant.on})`);
+      for (const { grant, terminated } of protections(before.events, [
+        "withholding",
+        "cat_withholding",
+        "cat_deferral",
+      ])) {
+        if (grant.country === d.country && !terminated)
+          conflicts.push(`${grant.kind.replace(/_/g, " ")} as to ${d.country} (granted ${grant.on})`);
       }
       for (const s of grantedStays(before, config, d.on)) {
-        if (s.status === "in_force") conflicts.push(`a stay granted ${s.grant.event.on} by ${s.grant.event.by} was in force`);
+        if (s.status === "in_force")
+          conflicts.push(`a stay granted ${s.grant.event.on} by ${s.grant.event.by} was in force`);
       }
       const usc = eventsOf(before.events, "citizenship.determined").at(-1);
       if (usc?.result === "usc") conflicts.push(`OPLA had determined U.S. citizenship (${usc.on})`);
       if (!conflicts.length) continue;
-      findings.push(ruleFinding(prot05Ref, "REVIEW", `The departure/removal to ${d.country} verified on ${d.on} conflicted with ${conflicts.join("; ")}: open a remediation case at the highest level, notify OPLA and counsel, preserve all records, and facilitate return.`, { facts: [describeEvent(d)], remedy: "A remediation decision by HQ and OPLA." }));
+      findings.push(
+        ruleFinding(
+          prot05Ref,
+          "REVIEW",
+          `The departure/removal to ${d.country} verified on ${d.on} conflicted with ${conflicts.join("; ")}: open a remediation case at the highest level, notify OPLA and counsel, preserve all records, and facilitate return.`,
+          { facts: [describeEvent(d)], remedy: "A remediation decision by HQ and OPLA." },
+        ),
+      );
     }
     return findings.length ? { findings } : null;
   },

@@ -78,6 +78,7 @@ const nonAscii = /[^\x20-\x7e]/;
 
 /** "Núñez" -> "Nunez", "Đặng" -> "Dang": how an accent-less form or keyboard spells it. */
 export function stripDiacritics(s: string): string {
+  if (!nonAscii.test(s)) return s;
   return s.normalize("NFKD").replace(/\p{M}+/gu, "").replace(/Đ/g, "D").replace(/đ/g, "d");
 }
 

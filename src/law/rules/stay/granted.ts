@@ -27,7 +27,9 @@ function stays(ctx: RuleContext): GrantedStay[] {
 
 function grantFact(s: GrantedStay): string[] {
   const g = s.grant.event;
-  const facts = [`stay.granted ${g.on} (${g.by}${g.until ? `, until ${g.until}` : ""}${g.pending ? `, pending ${g.pending}` : ""})`];
+  const facts = [
+    `stay.granted ${g.on} (${g.by}${g.until ? `, until ${g.until}` : ""}${g.pending ? `, pending ${g.pending}` : ""})`,
+  ];
   if (s.communicatedAt) facts.push(`stay communicated ${s.communicatedAt.replace("T", " ")}`);
   return facts;
 }
@@ -41,18 +43,37 @@ function stayFinding(rule: RuleHead, ctx: RuleContext, s: GrantedStay): Finding 
     return finding(rule, "ALLOW", `The stay granted by ${who} on ${g.on} ended: ${s.endReason}.`, facts);
   }
   if (s.status === "after_boarding") {
-    return finding(rule, "REVIEW", `The stay granted by ${who} on ${g.on} was communicated at ${s.communicatedAt?.replace("T", " ")}, after boarding was completed; it ceases to have effect, but escalate at once to HQ and OPLA and stop the removal if still practicable.`, facts, "HQ and OPLA decision on halting the removal");
+    return finding(
+      rule,
+      "REVIEW",
+      `The stay granted by ${who} on ${g.on} was communicated at ${s.communicatedAt?.replace("T", " ")}, after boarding was completed; it ceases to have effect, but escalate at once to HQ and OPLA and stop the removal if still practicable.`,
+      facts,
+      "HQ and OPLA decision on halting the removal",
+    );
   }
   const date = plannedDate(ctx.action);
   if (s.until && s.until < date) {
-    return finding(rule, "WARN", `The stay granted by ${who} on ${g.on} is in force through ${s.until}; the removal date ${date} is after it. Re-check at the final gate.`, facts);
+    return finding(
+      rule,
+      "WARN",
+      `The stay granted by ${who} on ${g.on} is in force through ${s.until}; the removal date ${date} is after it. Re-check at the final gate.`,
+      facts,
+    );
   }
   const end = s.until ? `through ${s.until}` : g.pending ? `pending ${g.pending}` : "until it is lifted";
-  return finding(rule, "BLOCK", `A stay granted by ${who} on ${g.on} is in force ${end}.`, facts, s.until ? `the stay's end after ${s.until}` : "a decision ending the stay, or its lifting");
+  return finding(
+    rule,
+    "BLOCK",
+    `A stay granted by ${who} on ${g.on} is in force ${end}.`,
+    facts,
+    s.until ? `the stay's end after ${s.until}` : "a decision ending the stay, or its lifting",
+  );
 }
 
 function stayEnds(rule: RuleHead, list: GrantedStay[]): Deadline[] {
-  return list.filter((s) => s.until).map((s) => ({ kind: "stay.ends", due: s.until as string, rule: rule.id }));
+  return list
+    .filter((s) => s.until)
+    .map((s) => ({ kind: "stay.ends", due: s.until as string, rule: rule.id }));
 }
 
 export const stay05: Rule = {
@@ -89,14 +110,20 @@ function bisDecisionsOpeningPfr(ctx: RuleContext): { on: string; what: string }[
 export const stay06: Rule = {
   id: "STAY-06",
   title: "Judicial stays (petition for review, habeas, other federal court orders)",
-  citation: "INA 242(b)(3)(B); INA 242(b)(1); Nken v. Holder, 556 U.S. 418 (2009); 9th Cir. General Order 6.4(c)",
+  citation:
+    "INA 242(b)(3)(B); INA 242(b)(1); Nken v. Holder, 556 U.S. 418 (2009); 9th Cir. General Order 6.4(c)",
   actions: "*",
   evaluate(ctx) {
     const closures = ctx.config.closures ?? [];
     const mine = stays(ctx).filter((s) => s.rule === "STAY-06");
     const deadlines: Deadline[] = [
       ...stayEnds(this, mine),
-      ...bisDecisionsOpeningPfr(ctx).map((d) => ({ kind: "pfr.due", due: periodDue(d.on, 30, closures), rule: this.id, note: d.what })),
+      ...bisDecisionsOpeningPfr(ctx).map((d) => ({
+        kind: "pfr.due",
+        due: periodDue(d.on, 30, closures),
+        rule: this.id,
+        note: d.what,
+      })),
     ];
     if (!isRemovalAction(ctx.action)) return { deadlines };
     const findings = mine.map((s) => stayFinding(this, ctx, s));
@@ -108,14 +135,36 @@ export const stay06: Rule = {
       const e = p.filed.event;
       const facts = [`pfr.filed ${e.on} (circuit ${e.circuit}${e.stayRequested ? ", stay requested" : ""})`];
       if (p.decided) {
-        findings.push(finding(this, "ALLOW", `The court of appeals decided the petition (${p.decided.outcome}) on ${p.decided.on}.`, facts));
+        findings.push(
+          finding(
+            this,
+            "ALLOW",
+            `The court of appeals decided the petition (${p.decided.outcome}) on ${p.decided.on}.`,
+            facts,
+          ),
+        );
       } else if (p.courtStay || auto) {
         // The stay findings above already cover it.
       } else if (e.stayRequested && !p.ended) {
         const v = String(policyValue(ctx.config, "pendingJudicialStayMotion", "review", ctx.asOf));
-        findings.push(finding(this, v === "warn" ? "WARN" : "REVIEW", `A stay motion with the petition for review filed ${e.on} is pending; in this circuit it brings no automatic stay, but removal would moot it (check any government forbearance arrangement).`, facts, "the court's ruling on the stay motion"));
+        findings.push(
+          finding(
+            this,
+            v === "warn" ? "WARN" : "REVIEW",
+            `A stay motion with the petition for review filed ${e.on} is pending; in this circuit it brings no automatic stay, but removal would moot it (check any government forbearance arrangement).`,
+            facts,
+            "the court's ruling on the stay motion",
+          ),
+        );
       } else {
-        findings.push(finding(this, "WARN", `A petition for review filed ${e.on} is pending without a stay; filing it does not stay removal (INA 242(b)(3)(B)).`, facts));
+        findings.push(
+          finding(
+            this,
+            "WARN",
+            `A petition for review filed ${e.on} is pending without a stay; filing it does not stay removal (INA 242(b)(3)(B)).`,
+            facts,
+          ),
+        );
       }
     }
     return findings.length ? { findings, deadlines } : { deadlines };
@@ -148,7 +197,15 @@ export const stay07: Rule = {
     const pending = pendingI246(ctx);
     if (pending) {
       const review = String(policyValue(ctx.config, "pendingI246", "warn", ctx.asOf)) === "review";
-      findings.push(finding(this, review ? "REVIEW" : "WARN", `An I-246 stay application filed ${pending} is pending; it does not delay removal (8 CFR 241.6(a)).`, [`stay.applied ${pending} (I-246)`], "ICE's decision on the I-246"));
+      findings.push(
+        finding(
+          this,
+          review ? "REVIEW" : "WARN",
+          `An I-246 stay application filed ${pending} is pending; it does not delay removal (8 CFR 241.6(a)).`,
+          [`stay.applied ${pending} (I-246)`],
+          "ICE's decision on the I-246",
+        ),
+      );
     }
     return findings.length ? { findings, deadlines } : deadlines.length ? { deadlines } : null;
   },
@@ -164,7 +221,10 @@ interface EndedStay {
 function endedStays(ctx: RuleContext): EndedStay[] {
   const closures = ctx.config.closures ?? [];
   const records = motions(ctx.history, ctx.asOf);
-  const windowAfter = (d: EventOf<"motion.decided"> | EventOf<"appeal.decided">, forum: string): EndedStay["window"] => {
+  const windowAfter = (
+    d: EventOf<"motion.decided"> | EventOf<"appeal.decided">,
+    forum: string,
+  ): EndedStay["window"] => {
     if (d.type === "appeal.decided" && d.forum === "circuit") return undefined;
     return forum === "BIA"
       ? { kind: "pfr.due", due: periodDue(d.on, 30, closures), what: "a petition for review" }
@@ -187,7 +247,11 @@ function endedStays(ctx: RuleContext): EndedStay[] {
       if (m.received.index < order.index || !m.decided) continue;
       if (inAbsentiaMotionStatus(m, order.event, ctx.config, ctx.asOf) !== "qualifies") continue;
       const d = m.decided.event;
-      out.push({ what: `the automatic stay on the in absentia motion of ${m.received.event.on} (decided ${d.on})`, endedOn: d.on, window: windowAfter(d, m.received.event.forum) });
+      out.push({
+        what: `the automatic stay on the in absentia motion of ${m.received.event.on} (decided ${d.on})`,
+        endedOn: d.on,
+        window: windowAfter(d, m.received.event.forum),
+      });
     }
   }
   return out;
@@ -209,7 +273,12 @@ export const stay08: Rule = {
       const open = e.window && ctx.asOf <= e.window.due;
       const msg = `${e.what[0].toUpperCase()}${e.what.slice(1)} has ended and must not be treated as continuing.`;
       return open && e.window
-        ? finding(this, "WARN", `${msg} A new window for ${e.window.what} runs to ${e.window.due}; re-run the final gate before removal.`, [])
+        ? finding(
+            this,
+            "WARN",
+            `${msg} A new window for ${e.window.what} runs to ${e.window.due}; re-run the final gate before removal.`,
+            [],
+          )
         : finding(this, "ALLOW", msg, []);
     });
     return { findings, deadlines };

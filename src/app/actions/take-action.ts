@@ -1,0 +1,101 @@
+/**
+ * Takes an action on a case through the law engine. The verdict comes first:
+ * BLOCK refuses and records the attempt (no override exists); REVIEW creates a
+ * review request, and only another supervisor's approval, for this exact
+ * action, lets it go ahead; WARN needs the user's acknowledgement; ALLOW goes
+ * ahead. Events, projection and audit land in one transaction.
+ */
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { canonicalJson } from "../../domain/audit-hash.js";
+import { projectCase, type StoredEvent } from "../../domain/case-state.js";
+import { AppError } from "../../domain/errors.js";
+import type { CaseEvent } from "../../domain/events.js";
+import { evaluate } from "../../law/engine.js";
+import type { Verdict } from "../../law/types.js";
+import type { Tx } from "../../store/db.js";
+import { type CaseRow, insertEvents, updateProjection } from "../../store/repositories/cases.js";
+import { getReview, insertReview, transitionReview } from "../../store/repositories/reviews.js";
+import { type Actor, authorize } from "../access.js";
+import { type AppContext, today, writeWithAudit } from "../context.js";
+import { loadLawInputs } from "../law-inputs.js";
+import { checkFacility, findCase } from "../load-case.js";
+import { parseAction } from "./parse-action.js";
+
+export const takeActionInput = z.object({
+  expectedVersion: z.number().int().min(0),
+  action: z.looseObject({ type: z.string() }),
+  acknowledge: z.boolean().optional(),
+  reviewId: z.uuid().optional(),
+  reason: z.string().trim().max(4000).optional(),
+});
+export type TakeActionInput = z.input<typeof takeActionInput>;
+
+export type ActionOutcome =
+  | { status: "done"; verdict: Verdict; version: number; recorded: number[] }
+  | { status: "review_requested"; verdict: Verdict; version: number; reviewId: string }
+  | { status: "blocked"; verdict: Verdict; version: number };
+
+async function append(tx: Tx, ctx: AppContext, row: CaseRow, stored: StoredEvent[], events: CaseEvent[], actorId: string) {
+  const seqs: number[] = [];
+  const all = [...stored];
+  for (const event of events) {
+    const seq = all.length + 1;
+    all.push({ seq, event });
+    seqs.push(seq);
+  }
+  const ok = await updateProjection(tx, row.id, row.version, projectCase(all), ctx.now());
+  if (!ok) throw new AppError("conflict", `case ${row.number} changed since you read it; reload and try again`, "expectedVersion");
+  await insertEvents(
+    tx,
+    events.map((event, i) => ({ caseId: row.id, seq: seqs[i], type: event.type, on: event.on, at: event.at ?? null, body: event, recordedBy: actorId })),
+  );
+  return { version: row.version + 1, seqs };
+}
+
+const findingSummary = (v: Verdict) => v.findings.filter((f) => f.outcome !== "ALLOW").map((f) => `${f.rule} ${f.outcome}`);
+
+export async function takeAction(ctx: AppContext, actor: Actor, caseRef: string, raw: TakeActionInput): Promise<ActionOutcome> {
+  const input = takeActionInput.parse(raw);
+  const { spec, action } = parseAction(input.action);
+  if (action.on > today(ctx)) throw new AppError("invalid_input", `${action.on} is in the future`, "action.on");
+  const key = canonicalJson(action);
+
+  const outcome = await writeWithAudit(ctx, actor, { action: `action.${action.type}`, entity: "case", entityId: caseRef, detail: { action } }, async (tx) => {
+    const row = await findCase(tx, caseRef);
+    authorize(actor, spec.permission, { officeCode: row.officeCode });
+    if (row.version !== input.expectedVersion) {
+      throw new AppError("conflict", `case ${row.number} changed since you read it (version ${row.version}, you had ${input.expectedVersion}); reload and try again`, "expectedVersion");
+    }
+    const { stored, history, config } = await loadLawInputs(tx, row);
+    const last = history.events[history.events.length - 1];
+    if (last && action.on < last.on) throw new AppError("invalid_input", `the action's date ${action.on} is before the case's last event (${last.on})`, "action.on");
+    const verdict = evaluate(history, action, config, action.on);
+    const effects = spec.effect(action);
+    for (const e of effects) await checkFacility(tx, e, "action");
+
+    if (verdict.outcome === "BLOCK") {
+      const r = await append(tx, ctx, row, stored, [{ type: "action.blocked", on: action.on, action: action.type, rules: findingSummary(verdict).map((s) => s.split(" ")[0]) }], actor.id);
+      return { status: "blocked", verdict, version: r.version } as const;
+    }
+    if (verdict.outcome === "REVIEW") {
+      if (!input.reviewId) {
+        const reviewId = randomUUID();
+        await insertReview(tx, { id: reviewId, caseId: row.id, officeCode: row.officeCode, actionType: action.type, action, verdict, requestedBy: actor.id, requestReason: input.reason ?? null, requestedAt: ctx.now(), status: "pending" });
+        const r = await append(tx, ctx, row, stored, [{ type: "review.requested", on: action.on, action: action.type, reviewId }], actor.id);
+        return { status: "review_requested", verdict, version: r.version, reviewId } as const;
+      }
+      const review = await getReview(tx, input.reviewId);
+      if (!review || review.caseId !== row.id) throw new AppError("invalid_input", "no such review for this case", "reviewId");
+      if (canonicalJson(review.action) !== key) throw new AppError("invalid_input", "the review approved a different action; request a new review", "reviewId");
+      if (review.status !== "approved") throw new AppError("review_required", `review ${review.id} is ${review.status}, not approved`, "reviewId");
+      if (!(await transitionReview(tx, review.id, "approved", { status: "used" }))) throw new AppError("conflict", "the review was used already", "reviewId");
+    }
+    if (verdict.outcome === "WARN" && !input.acknowledge) {
+      throw new AppError("acknowledgement_required", `acknowledge the warnings to go ahead: ${findingSummary(verdict).join(", ")}`, "acknowledge", { verdict });
+    }
+    const r = await append(tx, ctx, row, stored, effects, actor.id);
+    return { status: "done", verdict, version: r.version, recorded: r.seqs } as const;
+  });
+  return outcome;
+}

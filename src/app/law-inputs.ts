@@ -1,0 +1,51 @@
+/**
+ * What the law engine needs about a stored case: the person's facts, the
+ * effective history, and the configuration (controlling circuit from the
+ * court, custody time zone from the office, closures and policy switches
+ * recorded by an admin).
+ */
+import { effectiveEvents, type StoredEvent } from "../domain/case-state.js";
+import type { PersonFacts } from "../domain/person-facts.js";
+import type { History, LawConfig, PolicySetting } from "../law/types.js";
+import type { Tx } from "../store/db.js";
+import type { CaseRow } from "../store/repositories/cases.js";
+import { getPerson } from "../store/repositories/persons.js";
+import { getCourt, getOffice } from "../store/repositories/reference.js";
+import { getSetting } from "../store/repositories/settings.js";
+import { loadHistory } from "./load-case.js";
+
+export interface LawInputs {
+  stored: StoredEvent[];
+  history: History;
+  config: LawConfig;
+}
+
+export async function loadLawInputs(tx: Tx, row: CaseRow): Promise<LawInputs> {
+  const [person, stored, court, office, closures, policy] = await Promise.all([
+    getPerson(tx, row.personId),
+    loadHistory(tx, row.id),
+    row.courtCode ? getCourt(tx, row.courtCode) : undefined,
+    getOffice(tx, row.officeCode),
+    getSetting<string[]>(tx, "law", "closures"),
+    getSetting<Record<string, PolicySetting>>(tx, "law", "policy"),
+  ]);
+  const facts = (person?.facts ?? {}) as Record<string, unknown>;
+  const personFacts: PersonFacts = {
+    ...facts,
+    birthDate: person?.birthDate ?? undefined,
+    birthCountry: person?.birthCountry ?? undefined,
+    citizenship: person?.citizenship.length ? person.citizenship : undefined,
+    languages: person?.languages.length ? person.languages : undefined,
+    sex: (person?.sex as PersonFacts["sex"]) ?? undefined,
+    aNumber: person?.aNumber ?? undefined,
+    represented: person?.counselId ? true : (facts.represented as boolean | undefined),
+  };
+  const config: LawConfig = {
+    circuit: court?.circuit,
+    tz: office?.tz,
+    classes: Array.isArray(facts.classes) ? (facts.classes as string[]) : undefined,
+    closures: closures ?? [],
+    policy: policy ?? {},
+  };
+  return { stored, history: { person: personFacts, events: effectiveEvents(stored).map((s) => s.event) }, config };
+}
