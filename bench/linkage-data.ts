@@ -18,8 +18,32 @@ interface Country {
 const COUNTRIES: Country[] = [
   {
     code: "MEX",
-    given: ["jose", "juan", "maria", "guadalupe", "luis", "carlos", "ana", "sofia", "diego", "valeria", "miguel", "lucia"],
-    family: ["hernandez", "garcia", "martinez", "lopez", "gonzalez", "perez", "rodriguez", "sanchez", "ramirez", "flores"],
+    given: [
+      "jose",
+      "juan",
+      "maria",
+      "guadalupe",
+      "luis",
+      "carlos",
+      "ana",
+      "sofia",
+      "diego",
+      "valeria",
+      "miguel",
+      "lucia",
+    ],
+    family: [
+      "hernandez",
+      "garcia",
+      "martinez",
+      "lopez",
+      "gonzalez",
+      "perez",
+      "rodriguez",
+      "sanchez",
+      "ramirez",
+      "flores",
+    ],
     syllables: ["ve", "la", "zu", "ri", "to", "qui", "nez", "gal", "ar", "men", "dro", "sa"],
   },
   {
@@ -30,26 +54,128 @@ const COUNTRIES: Country[] = [
   },
   {
     code: "IND",
-    given: ["aarav", "priya", "rahul", "ananya", "vikram", "lakshmi", "arjun", "deepa", "sanjay", "kavya", "ravi", "neha"],
-    family: ["sharma", "patel", "singh", "kumar", "gupta", "reddy", "iyer", "nair", "chaudhary", "krishnan", "rao", "das"],
+    given: [
+      "aarav",
+      "priya",
+      "rahul",
+      "ananya",
+      "vikram",
+      "lakshmi",
+      "arjun",
+      "deepa",
+      "sanjay",
+      "kavya",
+      "ravi",
+      "neha",
+    ],
+    family: [
+      "sharma",
+      "patel",
+      "singh",
+      "kumar",
+      "gupta",
+      "reddy",
+      "iyer",
+      "nair",
+      "chaudhary",
+      "krishnan",
+      "rao",
+      "das",
+    ],
     syllables: ["ra", "jan", "esh", "pra", "kash", "vi", "nath", "sri", "van", "mal", "hot", "ra"],
   },
   {
     code: "EGY",
-    given: ["mohammed", "ahmed", "fatima", "aisha", "omar", "youssef", "hussein", "khadija", "mustafa", "layla", "abdullah", "mariam"],
-    family: ["hassan", "ali", "ibrahim", "mahmoud", "abdelrahman", "khalil", "saleh", "farouk", "nasser", "mansour", "osman", "said"],
+    given: [
+      "mohammed",
+      "ahmed",
+      "fatima",
+      "aisha",
+      "omar",
+      "youssef",
+      "hussein",
+      "khadija",
+      "mustafa",
+      "layla",
+      "abdullah",
+      "mariam",
+    ],
+    family: [
+      "hassan",
+      "ali",
+      "ibrahim",
+      "mahmoud",
+      "abdelrahman",
+      "khalil",
+      "saleh",
+      "farouk",
+      "nasser",
+      "mansour",
+      "osman",
+      "said",
+    ],
     syllables: ["al", "ha", "mid", "sha", "rif", "ka", "mal", "ab", "del", "zi", "nab", "far"],
   },
   {
     code: "UKR",
-    given: ["oleksandr", "olena", "dmytro", "tetiana", "serhiy", "natalia", "mykola", "olha", "yuri", "kateryna", "andriy", "iryna"],
-    family: ["shevchenko", "kovalenko", "bondarenko", "tkachenko", "kravchenko", "melnyk", "boyko", "kovalchuk", "lysenko", "marchenko"],
+    given: [
+      "oleksandr",
+      "olena",
+      "dmytro",
+      "tetiana",
+      "serhiy",
+      "natalia",
+      "mykola",
+      "olha",
+      "yuri",
+      "kateryna",
+      "andriy",
+      "iryna",
+    ],
+    family: [
+      "shevchenko",
+      "kovalenko",
+      "bondarenko",
+      "tkachenko",
+      "kravchenko",
+      "melnyk",
+      "boyko",
+      "kovalchuk",
+      "lysenko",
+      "marchenko",
+    ],
     syllables: ["ko", "val", "enko", "chuk", "pet", "ren", "ski", "lev", "dan", "yuk", "mor", "hor"],
   },
   {
     code: "NGA",
-    given: ["chinedu", "ngozi", "emeka", "adaeze", "oluwaseun", "folake", "ibrahim", "amina", "tunde", "chiamaka", "yusuf", "bola"],
-    family: ["okafor", "adeyemi", "okonkwo", "balogun", "eze", "nwosu", "abubakar", "olawale", "obi", "adebayo", "bello", "uche"],
+    given: [
+      "chinedu",
+      "ngozi",
+      "emeka",
+      "adaeze",
+      "oluwaseun",
+      "folake",
+      "ibrahim",
+      "amina",
+      "tunde",
+      "chiamaka",
+      "yusuf",
+      "bola",
+    ],
+    family: [
+      "okafor",
+      "adeyemi",
+      "okonkwo",
+      "balogun",
+      "eze",
+      "nwosu",
+      "abubakar",
+      "olawale",
+      "obi",
+      "adebayo",
+      "bello",
+      "uche",
+    ],
     syllables: ["o", "ko", "de", "yi", "nwa", "chu", "ba", "lo", "gun", "ade", "ola", "ke"],
   },
   {
@@ -60,19 +186,82 @@ const COUNTRIES: Country[] = [
   },
   {
     code: "POL",
-    given: ["jakub", "anna", "piotr", "katarzyna", "lukasz", "malgorzata", "tomasz", "agnieszka", "pawel", "zofia", "marek", "ewa"],
-    family: ["nowak", "kowalski", "wisniewski", "wojcik", "kowalczyk", "kaminski", "lewandowski", "zielinski", "szymanski", "wozniak"],
+    given: [
+      "jakub",
+      "anna",
+      "piotr",
+      "katarzyna",
+      "lukasz",
+      "malgorzata",
+      "tomasz",
+      "agnieszka",
+      "pawel",
+      "zofia",
+      "marek",
+      "ewa",
+    ],
+    family: [
+      "nowak",
+      "kowalski",
+      "wisniewski",
+      "wojcik",
+      "kowalczyk",
+      "kaminski",
+      "lewandowski",
+      "zielinski",
+      "szymanski",
+      "wozniak",
+    ],
     syllables: ["kow", "al", "ski", "czyk", "ew", "wicz", "ber", "dom", "grab", "mar", "ska", "nik"],
   },
   {
     code: "USA",
-    given: ["james", "mary", "john", "patricia", "robert", "jennifer", "michael", "linda", "david", "elizabeth", "william", "susan"],
-    family: ["smith", "johnson", "williams", "brown", "jones", "miller", "davis", "wilson", "anderson", "taylor", "thomas", "moore"],
+    given: [
+      "james",
+      "mary",
+      "john",
+      "patricia",
+      "robert",
+      "jennifer",
+      "michael",
+      "linda",
+      "david",
+      "elizabeth",
+      "william",
+      "susan",
+    ],
+    family: [
+      "smith",
+      "johnson",
+      "williams",
+      "brown",
+      "jones",
+      "miller",
+      "davis",
+      "wilson",
+      "anderson",
+      "taylor",
+      "thomas",
+      "moore",
+    ],
     syllables: ["har", "ris", "ton", "ford", "well", "man", "son", "ley", "wood", "ber", "field", "ing"],
   },
   {
     code: "KOR",
-    given: ["minjun", "seoyeon", "jiho", "jiwoo", "hyun", "sooyoung", "jimin", "eunji", "donghyun", "yuna", "taeyang", "hana"],
+    given: [
+      "minjun",
+      "seoyeon",
+      "jiho",
+      "jiwoo",
+      "hyun",
+      "sooyoung",
+      "jimin",
+      "eunji",
+      "donghyun",
+      "yuna",
+      "taeyang",
+      "hana",
+    ],
     family: ["kim", "lee", "park", "choi", "jung", "kang", "cho", "yoon", "jang", "lim", "han", "shin"],
     syllables: ["kim", "yeon", "seo", "hyun", "jae", "won", "sung", "min", "ha", "jin", "bae", "moon"],
   },
@@ -145,8 +334,10 @@ export function generateRecords(n: number, seed = 42): SyntheticRecord[] {
   while (records.length < n) {
     entity++;
     const country = pick(COUNTRIES);
-    const given = random() < 0.4 ? pickSkewed(country.given) : syllableName(country, 2 + Math.floor(random() * 2));
-    const family = random() < 0.25 ? pickSkewed(country.family) : syllableName(country, 2 + Math.floor(random() * 3));
+    const given =
+      random() < 0.4 ? pickSkewed(country.given) : syllableName(country, 2 + Math.floor(random() * 2));
+    const family =
+      random() < 0.25 ? pickSkewed(country.family) : syllableName(country, 2 + Math.floor(random() * 3));
     const year = 1930 + Math.floor(random() * 80);
     const month = 1 + Math.floor(random() * 12);
     const day = 1 + Math.floor(random() * 28);
@@ -154,7 +345,16 @@ export function generateRecords(n: number, seed = 42): SyntheticRecord[] {
     const aNumber = String(10_000_000 + entity * 7 + Math.floor(random() * 7));
     const place = pick(localities);
     const address = `${1 + Math.floor(random() * 300)} ${syllableName(country, 2)} ${pick(STREET_TYPES)}`;
-    const base = { givenName: given, familyName: family, birthDate, aNumber, nationality: country.code, addressLine: address, locality: place.name, postalCode: place.postcode };
+    const base = {
+      givenName: given,
+      familyName: family,
+      birthDate,
+      aNumber,
+      nationality: country.code,
+      addressLine: address,
+      locality: place.name,
+      postalCode: place.postcode,
+    };
     const copies = random() < 0.7 ? 1 : 2 + Math.floor(random() * 3);
     for (let k = 0; k < copies && records.length < n; k++) {
       const f: Record<string, string | undefined> = { ...base };
@@ -166,9 +366,9 @@ export function generateRecords(n: number, seed = 42): SyntheticRecord[] {
           if (r < 0.2) f.givenName = typo(f.givenName);
           else if (r < 0.35) f.familyName = typo(f.familyName);
           else if (r < 0.45) {
-            const group = VARIANT_OF.get(f.givenName) ?? VARIANT_OF.get(f.familyName);
+            const group = VARIANT_OF.get(f.givenName ?? "") ?? VARIANT_OF.get(f.familyName ?? "");
             if (group) {
-              const key = VARIANT_OF.has(f.givenName) ? "givenName" : "familyName";
+              const key = VARIANT_OF.has(f.givenName ?? "") ? "givenName" : "familyName";
               f[key] = pick(group);
             } else f.givenName = typo(f.givenName);
           } else if (r < 0.5) [f.givenName, f.familyName] = [f.familyName, f.givenName];
@@ -182,7 +382,8 @@ export function generateRecords(n: number, seed = 42): SyntheticRecord[] {
             f.locality = moved.name;
             f.postalCode = moved.postcode;
           } else if (r < 0.9) f.addressLine = typo(f.addressLine);
-          else delete f[pick(["aNumber", "addressLine", "birthDate", "givenName", "postalCode", "nationality"])];
+          else
+            delete f[pick(["aNumber", "addressLine", "birthDate", "givenName", "postalCode", "nationality"])];
         }
       }
       const fields = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== ""));

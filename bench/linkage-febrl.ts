@@ -2,7 +2,7 @@
  * Accuracy of the linker on the FEBRL fixtures, with all fields and with fewer, plus blocking
  * recall and candidate pairs per record. Run: npx tsx bench/linkage-febrl.ts [dataset3]
  */
-import { candidatePairs, blockingRulesFor } from "../src/linkage/blocking.js";
+import { blockingRulesFor, candidatePairs } from "../src/linkage/blocking.js";
 import { prepare } from "../src/linkage/dataset.js";
 import { febrlEntity, pairMetrics } from "../src/linkage/evaluate.js";
 import { linkRecords } from "../src/linkage/link.js";
@@ -31,7 +31,15 @@ const configs: [string, Mapping][] = [
   ["all fields", FEBRL_MAPPING],
   [
     "without aNumber",
-    without(FEBRL_MAPPING, ["givenName", "familyName", "birthDate", "nationality", "addressLine", "locality", "postalCode"]),
+    without(FEBRL_MAPPING, [
+      "givenName",
+      "familyName",
+      "birthDate",
+      "nationality",
+      "addressLine",
+      "locality",
+      "postalCode",
+    ]),
   ],
   ["names+birthDate+state", without(FEBRL_MAPPING, ["givenName", "familyName", "birthDate", "nationality"])],
 ];
@@ -58,13 +66,15 @@ for (const set of sets) {
         ` | lambda=${result.model.lambda.toExponential(2)} det=${r.deterministicPairs} r=${r.deterministicRecall.toFixed(3)} E=${r.expectedMatches.toFixed(0)} ${ms.toFixed(0)}ms ${JSON.stringify(result.timings)}`,
     );
     if (process.env.VERBOSE) {
-      result.model.comparisons.forEach((c, i) =>
+      result.model.comparisons.forEach((c, i) => {
         console.log(
           "  ",
           c.name.padEnd(12),
-          c.levels.map((l, j) => `${l}:${result.model.bits[i][j].toFixed(1)}(m=${result.model.m[i][j].toFixed(3)})`).join(" "),
-        ),
-      );
+          c.levels
+            .map((l, j) => `${l}:${result.model.bits[i][j].toFixed(1)}(m=${result.model.m[i][j].toFixed(3)})`)
+            .join(" "),
+        );
+      });
       console.log(r.perRule);
     }
   }

@@ -23,9 +23,13 @@ const linked = performance.now();
 const truth = records.map((r) => r.entity);
 const metrics = pairMetrics(truth, result.clusterOf);
 const peakMb = process.resourceUsage().maxRSS / 1024;
-console.log(`linked in ${((linked - generated) / 1000).toFixed(1)} s (stages ms: ${JSON.stringify(result.timings)})`);
+console.log(
+  `linked in ${((linked - generated) / 1000).toFixed(1)} s (stages ms: ${JSON.stringify(result.timings)})`,
+);
 console.log(`peak RSS ${peakMb.toFixed(0)} MB`);
-console.log(`candidate pairs ${result.candidates.count} (${(result.candidates.count / n).toFixed(2)} per record)`);
+console.log(
+  `candidate pairs ${result.candidates.count} (${(result.candidates.count / n).toFixed(2)} per record)`,
+);
 let found = 0;
 for (let p = 0; p < result.candidates.count; p++)
   if (truth[result.candidates.a[p]] === truth[result.candidates.b[p]]) found++;
@@ -34,11 +38,21 @@ console.log(`links above p=${result.threshold}: ${result.links.length}`);
 console.log(
   `precision ${metrics.precision.toFixed(4)} recall ${metrics.recall.toFixed(4)} F1 ${metrics.f1.toFixed(4)} (true pairs ${metrics.truePairs})`,
 );
-console.log(`lambda ${result.model.lambda.toExponential(3)}, report ${JSON.stringify(result.model.report.perRule.map((r) => [r.rule, r.pairs]))}`);
+console.log(
+  `lambda ${result.model.lambda.toExponential(3)}, report ${JSON.stringify(result.model.report.perRule.map((r) => [r.rule, r.pairs]))}`,
+);
 if (process.env.VERBOSE) {
   const model = result.model;
-  model.comparisons.forEach((c, i) =>
-    console.log(c.name.padEnd(12), c.levels.map((l, j) => `${l}:${model.bits[i][j].toFixed(1)}(m=${model.m[i][j].toFixed(3)},u=${model.u[i][j].toExponential(1)})`).join(" ")),
-  );
+  model.comparisons.forEach((c, i) => {
+    console.log(
+      c.name.padEnd(12),
+      c.levels
+        .map(
+          (l, j) =>
+            `${l}:${model.bits[i][j].toFixed(1)}(m=${model.m[i][j].toFixed(3)},u=${model.u[i][j].toExponential(1)})`,
+        )
+        .join(" "),
+    );
+  });
   console.log(model.report);
 }

@@ -28,15 +28,28 @@ describe("foundation in the browser", () => {
         headers: { cookie, "content-type": "application/json" },
         body: JSON.stringify({ person, case: { kind: "removal_240", officeCode: me.offices[0] }, events }),
       }).then((r) => r.json());
-    await open({ givenName: "Khaled", familyName: "Haddad-Zeta", aliases: [{ given: "خالد", family: "حداد", script: "Arab", kind: "native" }], citizenship: ["SY"], languages: ["ar"] }, [
-      { on: "2026-01-05", type: "encounter", location: "jail" },
-    ]);
+    await open(
+      {
+        givenName: "Khaled",
+        familyName: "Haddad-Zeta",
+        aliases: [{ given: "خالد", family: "حداد", script: "Arab", kind: "native" }],
+        citizenship: ["SY"],
+        languages: ["ar"],
+      },
+      [{ on: "2026-01-05", type: "encounter", location: "jail" }],
+    );
     await open({ givenName: "Iñés", familyName: "Zúñiga-Quintero", citizenship: ["MX"], languages: ["es"] }, [
       { on: "2026-01-05", type: "encounter", location: "jail" },
-      { on: "2026-01-06", type: "nta.served", hearing: { date: "2026-03-02", time: "09:00", place: "Houston Immigration Court" }, servedTo: "person", method: "personal" },
+      {
+        on: "2026-01-06",
+        type: "nta.served",
+        hearing: { date: "2026-03-02", time: "09:00", place: "Houston Immigration Court" },
+        servedTo: "person",
+        method: "personal",
+      },
     ]);
     browser = await launchBrowser();
-    page = await browser.newPage();
+    page = await (await browser.newContext()).newPage();
   });
   afterAll(async () => {
     await browser?.close();
@@ -48,7 +61,10 @@ describe("foundation in the browser", () => {
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
     await expectAccessible(page, "sign-in");
     await signIn(page, server.url, "officer");
-    await page.getByRole("status").filter({ hasText: /cases?$/ }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /cases?$/ })
+      .waitFor();
     await expectAccessible(page, "case list");
   });
 

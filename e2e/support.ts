@@ -34,7 +34,13 @@ export async function startServer(persons = 200): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), "immos-e2e-"));
   const port = await freePort();
   const child: ChildProcess = spawn("npx", ["tsx", "src/main.ts"], {
-    env: { ...process.env, PORT: String(port), IMMOS_DATA_DIR: join(dir, "data"), IMMOS_SEED_PERSONS: String(persons), DATABASE_URL: "" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      IMMOS_DATA_DIR: join(dir, "data"),
+      IMMOS_SEED_PERSONS: String(persons),
+      DATABASE_URL: "",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -67,14 +73,26 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
 }
 
 /** axe-core in the page: WCAG 2.1 A and AA rules; any violation fails the test with its ids. */
 export async function expectAccessible(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(" ")}`);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(" ")}`,
+  );
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 

@@ -14,7 +14,9 @@ const config = loadConfig();
 if (!config.databaseUrl) {
   const other = runningServer(config.dataDir);
   if (other) {
-    console.error(`immos: another server (pid ${other.pid}) already serves ${config.dataDir} at ${other.url}`);
+    console.error(
+      `immos: another server (pid ${other.pid}) already serves ${config.dataDir} at ${other.url}`,
+    );
     process.exit(1);
   }
 }
@@ -33,16 +35,25 @@ if (!(await isSeeded(ctx))) {
   });
 }
 const operatorToken = `imo_${randomBytes(24).toString("base64url")}`;
-const app = await buildServer(ctx, { logger: { level: config.logLevel === "info" ? "warn" : config.logLevel }, operatorToken });
+const app = await buildServer(ctx, {
+  logger: { level: config.logLevel === "info" ? "warn" : config.logLevel },
+  operatorToken,
+});
 await app.listen({ port: config.port, host: config.host });
 const url = `http://localhost:${config.port}`;
-if (!config.databaseUrl) writeLock(config.dataDir, { pid: process.pid, port: config.port, url, operatorToken });
+if (!config.databaseUrl)
+  writeLock(config.dataDir, { pid: process.pid, port: config.port, url, operatorToken });
 
-const demo = demoUsers().filter((u) => ["officer", "supervisor", "admin"].includes(u.username) || u.role === "analyst");
-console.log(`immos is serving ${url}  (ready in ${Math.round(performance.now() - started)} ms; database: ${ctx.database.kind} ${ctx.database.location})`);
+const demo = demoUsers().filter(
+  (u) => ["officer", "supervisor", "admin"].includes(u.username) || u.role === "analyst",
+);
+console.log(
+  `immos is serving ${url}  (ready in ${Math.round(performance.now() - started)} ms; database: ${ctx.database.kind} ${ctx.database.location})`,
+);
 console.log(`API reference: ${url}/api/docs`);
 console.log("Demo sign-ins (synthetic data only):");
-for (const u of demo) console.log(`  ${u.username.padEnd(12)} ${u.password.padEnd(16)} ${u.role} ${u.offices.join(",")}`);
+for (const u of demo)
+  console.log(`  ${u.username.padEnd(12)} ${u.password.padEnd(16)} ${u.role} ${u.offices.join(",")}`);
 
 let closing = false;
 async function shutdown() {

@@ -16,11 +16,22 @@ import { users } from "./store/schema.js";
 async function ensureOperatorUser(database: Database): Promise<void> {
   await database.db
     .insert(users)
-    .values({ id: operatorActor.id, username: operatorActor.username, displayName: operatorActor.displayName, passwordHash: "!", role: "admin", offices: [], active: false })
+    .values({
+      id: operatorActor.id,
+      username: operatorActor.username,
+      displayName: operatorActor.displayName,
+      passwordHash: "!",
+      role: "admin",
+      offices: [],
+      active: false,
+    })
     .onConflictDoNothing();
 }
 
-export async function openApp(config: Config, log: pino.Logger | undefined = pino({ level: config.logLevel })): Promise<AppContext> {
+export async function openApp(
+  config: Config,
+  log: pino.Logger | undefined = pino({ level: config.logLevel }),
+): Promise<AppContext> {
   const database: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   await ensureOperatorUser(database);
@@ -65,4 +76,3 @@ export function runningServer(dataDir: string): ServerLock | undefined {
     return undefined;
   }
 }
-

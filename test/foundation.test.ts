@@ -21,7 +21,9 @@ describe.each(backends())("foundation on %s", (backend) => {
     const me = await officer("GET", "/api/v1/me");
     office = me.body.offices[0];
     const offices = await officer("GET", "/api/v1/offices");
-    otherOffice = offices.body.items.map((o: { code: string }) => o.code).find((c: string) => !me.body.offices.includes(c));
+    otherOffice = offices.body.items
+      .map((o: { code: string }) => o.code)
+      .find((c: string) => !me.body.offices.includes(c));
   });
   afterAll(() => t?.close());
 
@@ -36,8 +38,15 @@ describe.each(backends())("foundation on %s", (backend) => {
     const r = await open({ aNumber: "A 123-456-789", birthDate: "1990-03" });
     expect(r.status).toBe(201);
     expect(r.body.version).toBe(1);
-    const add = (version: number, event: object) => officer("POST", `/api/v1/cases/${r.body.number}/events`, { expectedVersion: version, event });
-    const nta = await add(1, { on: "2026-01-06", type: "nta.served", hearing: { date: "2026-03-02", time: "09:00", place: "Houston" }, servedTo: "person", method: "personal" });
+    const add = (version: number, event: object) =>
+      officer("POST", `/api/v1/cases/${r.body.number}/events`, { expectedVersion: version, event });
+    const nta = await add(1, {
+      on: "2026-01-06",
+      type: "nta.served",
+      hearing: { date: "2026-03-02", time: "09:00", place: "Houston" },
+      servedTo: "person",
+      method: "personal",
+    });
     expect(nta.status).toBe(201);
     expect(nta.body.state.stage).toBe("charged");
     const stale = await add(1, { on: "2026-01-07", type: "hearing.missed" });
@@ -45,15 +54,29 @@ describe.each(backends())("foundation on %s", (backend) => {
     expect(stale.body.error.field).toBe("expectedVersion");
     const view = await officer("GET", `/api/v1/cases/${r.body.caseId}`);
     expect(view.body.person.aNumber).toBe("A123456789");
-    expect(view.body.history.map((h: { event: { type: string } }) => h.event.type)).toEqual(["encounter", "nta.served"]);
+    expect(view.body.history.map((h: { event: { type: string } }) => h.event.type)).toEqual([
+      "encounter",
+      "nta.served",
+    ]);
     expect(view.body.case.version).toBe(2);
   });
 
   it("a correction supersedes an event without editing it", async () => {
     const r = await open();
-    const v1 = await officer("POST", `/api/v1/cases/${r.body.caseId}/events`, { expectedVersion: 1, event: { on: "2026-02-01", type: "custody.released", via: "bond" } });
+    const v1 = await officer("POST", `/api/v1/cases/${r.body.caseId}/events`, {
+      expectedVersion: 1,
+      event: { on: "2026-02-01", type: "custody.released", via: "bond" },
+    });
     expect(v1.status).toBe(201);
-    const fix = await officer("POST", `/api/v1/cases/${r.body.caseId}/events`, { expectedVersion: 2, event: { on: "2026-02-02", type: "event.superseded", supersedes: 2, reason: "entered on the wrong case" } });
+    const fix = await officer("POST", `/api/v1/cases/${r.body.caseId}/events`, {
+      expectedVersion: 2,
+      event: {
+        on: "2026-02-02",
+        type: "event.superseded",
+        supersedes: 2,
+        reason: "entered on the wrong case",
+      },
+    });
     expect(fix.status).toBe(201);
     const h = await officer("GET", `/api/v1/cases/${r.body.caseId}/history`);
     expect(h.body.events).toHaveLength(3);
@@ -68,10 +91,22 @@ describe.each(backends())("foundation on %s", (backend) => {
     const cases = [
       { body: "{not json", field: "body" },
       { body: { expectedVersion: 1, event: { on: "2026-02-01", type: "teleport" } }, field: "event.type" },
-      { body: { expectedVersion: 1, event: { on: "2026-02-30x", type: "hearing.missed" } }, field: "event.on" },
-      { body: { expectedVersion: 1, event: { on: "2025-12-01", type: "hearing.missed" } }, field: "event.on" },
-      { body: { expectedVersion: 1, event: { on: "2026-02-01", type: "custody.released", via: "teleport" } }, field: "event.via" },
-      { body: { expectedVersion: 1, event: { on: "2027-02-01", type: "hearing.missed" } }, field: "event.on" },
+      {
+        body: { expectedVersion: 1, event: { on: "2026-02-30x", type: "hearing.missed" } },
+        field: "event.on",
+      },
+      {
+        body: { expectedVersion: 1, event: { on: "2025-12-01", type: "hearing.missed" } },
+        field: "event.on",
+      },
+      {
+        body: { expectedVersion: 1, event: { on: "2026-02-01", type: "custody.released", via: "teleport" } },
+        field: "event.via",
+      },
+      {
+        body: { expectedVersion: 1, event: { on: "2027-02-01", type: "hearing.missed" } },
+        field: "event.on",
+      },
     ];
     for (const c of cases) {
       const res = await officer("POST", `/api/v1/cases/${id}/events`, c.body);
@@ -88,7 +123,11 @@ describe.each(backends())("foundation on %s", (backend) => {
   });
 
   it("finds names in Arabic script and with diacritics typed without them", async () => {
-    await open({ givenName: "Mohammed", familyName: "Al-Ahmad", aliases: [{ given: "محمد", family: "الأحمد", script: "Arab", kind: "native" }] });
+    await open({
+      givenName: "Mohammed",
+      familyName: "Al-Ahmad",
+      aliases: [{ given: "محمد", family: "الأحمد", script: "Arab", kind: "native" }],
+    });
     await open({ givenName: "José", familyName: "Núñez" });
     const arabic = await officer("GET", `/api/v1/cases?q=${encodeURIComponent("محمد الأحمد")}`);
     expect(arabic.body.items.map((i: { familyName: string }) => i.familyName)).toContain("Al-Ahmad");

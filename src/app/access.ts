@@ -6,7 +6,15 @@
  */
 import { AppError } from "../domain/errors.js";
 
-export const roles = ["officer", "supervisor", "counsel", "detention_manager", "analyst", "auditor", "admin"] as const;
+export const roles = [
+  "officer",
+  "supervisor",
+  "counsel",
+  "detention_manager",
+  "analyst",
+  "auditor",
+  "admin",
+] as const;
 export type Role = (typeof roles)[number];
 
 export type Permission =
@@ -63,14 +71,21 @@ export function officeScope(actor: Actor): string[] | null {
   return national.includes(actor.role) ? null : actor.offices;
 }
 
-export function authorize(actor: Actor | undefined, permission: Permission, resource?: { officeCode?: string }): Actor {
+export function authorize(
+  actor: Actor | undefined,
+  permission: Permission,
+  resource?: { officeCode?: string },
+): Actor {
   if (!actor) throw new AppError("unauthenticated", "sign in first");
   if (!can(actor, permission)) {
     throw new AppError("forbidden", `the ${actor.role} role may not ${permission.replace(".", " ")}`);
   }
   const scope = officeScope(actor);
   if (resource?.officeCode && scope && !scope.includes(resource.officeCode)) {
-    throw new AppError("forbidden", `office ${resource.officeCode} is outside your offices (${scope.join(", ")})`);
+    throw new AppError(
+      "forbidden",
+      `office ${resource.officeCode} is outside your offices (${scope.join(", ")})`,
+    );
   }
   return actor;
 }

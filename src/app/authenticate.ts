@@ -8,7 +8,13 @@ export async function authenticate(ctx: AppContext, secret: string | undefined):
   if (!secret) return undefined;
   const user = await userByCredential(ctx.database.db, secretHash(secret), ctx.now());
   if (!user) return undefined;
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role as Role, offices: user.offices };
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role as Role,
+    offices: user.offices,
+  };
 }
 
 export async function signOut(ctx: AppContext, secret: string): Promise<void> {

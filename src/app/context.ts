@@ -4,7 +4,7 @@
  */
 import type { Logger } from "pino";
 import type { Database, Tx } from "../store/db.js";
-import { appendAudit, type AuditInput } from "../store/repositories/audit.js";
+import { type AuditInput, appendAudit } from "../store/repositories/audit.js";
 import type { Actor } from "./access.js";
 
 export interface AppContext {

@@ -1,5 +1,5 @@
-import { effectiveEvents } from "../domain/case-state.js";
 import { formatANumber } from "../domain/a-number.js";
+import { effectiveEvents } from "../domain/case-state.js";
 import { getPerson } from "../store/repositories/persons.js";
 import { getCounsel, getCourt, getFacility, getOffice } from "../store/repositories/reference.js";
 import { type Actor, authorize } from "./access.js";
@@ -27,9 +27,13 @@ export async function getCase(ctx: AppContext, actor: Actor, caseRef: string) {
       kind: row.kind,
       stage: row.stage,
       version: row.version,
-      office: office ? { code: office.code, name: office.name } : { code: row.officeCode, name: row.officeCode },
+      office: office
+        ? { code: office.code, name: office.name }
+        : { code: row.officeCode, name: row.officeCode },
       court: court ? { code: court.code, name: court.name, circuit: court.circuit } : null,
-      facility: facility ? { code: facility.code, name: facility.name, city: facility.city, state: facility.state } : null,
+      facility: facility
+        ? { code: facility.code, name: facility.name, city: facility.city, state: facility.state }
+        : null,
       state: row.state,
       openedAt: row.openedAt.toISOString(),
     },
@@ -46,8 +50,19 @@ export async function getCase(ctx: AppContext, actor: Actor, caseRef: string) {
       citizenship: person.citizenship,
       languages: person.languages,
       facts: person.facts,
-      counsel: counselRow ? { id: counselRow.id, name: counselRow.name, firm: counselRow.firm, city: counselRow.city, state: counselRow.state } : null,
+      counsel: counselRow
+        ? {
+            id: counselRow.id,
+            name: counselRow.name,
+            firm: counselRow.firm,
+            city: counselRow.city,
+            state: counselRow.state,
+          }
+        : null,
     },
-    history: history.map((h) => ({ ...h, superseded: !effective.has(h.seq) && h.event.type !== "event.superseded" })),
+    history: history.map((h) => ({
+      ...h,
+      superseded: !effective.has(h.seq) && h.event.type !== "event.superseded",
+    })),
   };
 }

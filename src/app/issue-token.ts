@@ -8,10 +8,15 @@ import { newSecret, secretHash } from "./credentials.js";
 export async function issueToken(ctx: AppContext, actor: Actor | "system", username: string, label = "cli") {
   if (actor !== "system" && actor.username !== username) authorize(actor, "user.manage");
   const token = newSecret("imt");
-  await writeWithAudit(ctx, actor, { action: "token.issue", entity: "user", entityId: username, detail: { label } }, async (tx) => {
-    const user = await getUserByName(tx, username);
-    if (!user) throw new AppError("not_found", `no user named ${username}`, "username");
-    await insertCredential(tx, { hash: secretHash(token), userId: user.id, kind: "token", label });
-  });
+  await writeWithAudit(
+    ctx,
+    actor,
+    { action: "token.issue", entity: "user", entityId: username, detail: { label } },
+    async (tx) => {
+      const user = await getUserByName(tx, username);
+      if (!user) throw new AppError("not_found", `no user named ${username}`, "username");
+      await insertCredential(tx, { hash: secretHash(token), userId: user.id, kind: "token", label });
+    },
+  );
   return token;
 }

@@ -47,5 +47,9 @@ export async function loadLawInputs(tx: Tx, row: CaseRow): Promise<LawInputs> {
     closures: closures ?? [],
     policy: policy ?? {},
   };
-  return { stored, history: { person: personFacts, events: effectiveEvents(stored).map((s) => s.event) }, config };
+  return {
+    stored,
+    history: { person: personFacts, events: effectiveEvents(stored).map((s) => s.event) },
+    config,
+  };
 }

@@ -22,26 +22,67 @@ export async function listPendingReviews(ctx: AppContext, actor: Actor, status =
   return listReviews(ctx.database.db, officeScope(actor), status);
 }
 
-export async function decideReview(ctx: AppContext, actor: Actor, reviewId: string, raw: z.input<typeof decideReviewInput>) {
+export async function decideReview(
+  ctx: AppContext,
+  actor: Actor,
+  reviewId: string,
+  raw: z.input<typeof decideReviewInput>,
+) {
   const input = decideReviewInput.parse(raw);
-  return writeWithAudit(ctx, actor, { action: `review.${input.decision}`, entity: "review", entityId: reviewId, detail: { reason: input.reason } }, async (tx) => {
-    const review = await getReview(tx, reviewId);
-    if (!review) throw new AppError("not_found", `review ${reviewId} not found`, "reviewId");
-    authorize(actor, "review.decide", { officeCode: review.officeCode });
-    if (review.requestedBy === actor.id) throw new AppError("forbidden", "the requester cannot decide their own review; another supervisor must");
-    const moved = await transitionReview(tx, reviewId, "pending", { status: input.decision, decidedBy: actor.id, decidedAt: ctx.now(), decisionReason: input.reason });
-    if (!moved) throw new AppError("conflict", `review ${reviewId} is ${review.status}, not pending`, "reviewId");
-    const row = await getCase(tx, review.caseId);
-    if (!row) throw new AppError("not_found", "case not found");
-    const stored = await loadHistory(tx, row.id);
-    const last = stored[stored.length - 1]?.event.on ?? today(ctx);
-    const on = today(ctx) > last ? today(ctx) : last;
-    const event = { type: "review.decided" as const, on, reviewId, decision: input.decision, reason: input.reason };
-    const seq = stored.length + 1;
-    if (!(await updateProjection(tx, row.id, row.version, projectCase([...stored, { seq, event }]), ctx.now()))) {
-      throw new AppError("conflict", "the case changed while deciding; try again");
-    }
-    await insertEvents(tx, [{ caseId: row.id, seq, type: event.type, on: event.on, body: event, recordedBy: actor.id }]);
-    return { reviewId, status: input.decision, caseId: row.id, version: row.version + 1 };
-  });
+  return writeWithAudit(
+    ctx,
+    actor,
+    {
+      action: `review.${input.decision}`,
+      entity: "review",
+      entityId: reviewId,
+      detail: { reason: input.reason },
+    },
+    async (tx) => {
+      const review = await getReview(tx, reviewId);
+      if (!review) throw new AppError("not_found", `review ${reviewId} not found`, "reviewId");
+      authorize(actor, "review.decide", { officeCode: review.officeCode });
+      if (review.requestedBy === actor.id)
+        throw new AppError(
+          "forbidden",
+          "the requester cannot decide their own review; another supervisor must",
+        );
+      const moved = await transitionReview(tx, reviewId, "pending", {
+        status: input.decision,
+        decidedBy: actor.id,
+        decidedAt: ctx.now(),
+        decisionReason: input.reason,
+      });
+      if (!moved)
+        throw new AppError("conflict", `review ${reviewId} is ${review.status}, not pending`, "reviewId");
+      const row = await getCase(tx, review.caseId);
+      if (!row) throw new AppError("not_found", "case not found");
+      const stored = await loadHistory(tx, row.id);
+      const last = stored[stored.length - 1]?.event.on ?? today(ctx);
+      const on = today(ctx) > last ? today(ctx) : last;
+      const event = {
+        type: "review.decided" as const,
+        on,
+        reviewId,
+        decision: input.decision,
+        reason: input.reason,
+      };
+      const seq = stored.length + 1;
+      if (
+        !(await updateProjection(
+          tx,
+          row.id,
+          row.version,
+          projectCase([...stored, { seq, event }]),
+          ctx.now(),
+        ))
+      ) {
+        throw new AppError("conflict", "the case changed while deciding; try again");
+      }
+      await insertEvents(tx, [
+        { caseId: row.id, seq, type: event.type, on: event.on, body: event, recordedBy: actor.id },
+      ]);
+      return { reviewId, status: input.decision, caseId: row.id, version: row.version + 1 };
+    },
+  );
 }

@@ -14,7 +14,13 @@ export function scenarioFiles(paths: string[]): string[] {
   for (const p of paths) {
     if (statSync(p).isDirectory()) {
       const entries = readdirSync(p).sort();
-      out.push(...scenarioFiles(entries.filter((e) => e.endsWith(".json") || statSync(join(p, e)).isDirectory()).map((e) => join(p, e))));
+      out.push(
+        ...scenarioFiles(
+          entries
+            .filter((e) => e.endsWith(".json") || statSync(join(p, e)).isDirectory())
+            .map((e) => join(p, e)),
+        ),
+      );
     } else out.push(p);
   }
   return out;
@@ -36,7 +42,9 @@ export function runScenarioFiles(paths: string[]): ScenarioResult[] {
 
 export function formatResultLine(r: ScenarioResult): string {
   if (r.pass === null) {
-    const rules = r.verdict.findings.filter((f) => f.outcome !== "ALLOW").map((f) => `${f.rule} ${f.outcome}`);
+    const rules = r.verdict.findings
+      .filter((f) => f.outcome !== "ALLOW")
+      .map((f) => `${f.rule} ${f.outcome}`);
     return `${r.verdict.outcome.padEnd(6)} ${r.id}${rules.length ? `  ${rules.join(", ")}` : ""}`;
   }
   return r.pass ? `PASS ${r.id}` : `FAIL ${r.id}: ${r.differences.join("; ")}`;
@@ -47,7 +55,13 @@ export function toJson(r: ScenarioResult) {
     id: r.id,
     file: r.file,
     outcome: r.verdict.outcome,
-    findings: r.verdict.findings.map((f) => ({ rule: f.rule, outcome: f.outcome, citation: f.citation, message: f.message, ...(f.remedy ? { remedy: f.remedy } : {}) })),
+    findings: r.verdict.findings.map((f) => ({
+      rule: f.rule,
+      outcome: f.outcome,
+      citation: f.citation,
+      message: f.message,
+      ...(f.remedy ? { remedy: f.remedy } : {}),
+    })),
     deadlines: r.verdict.deadlines.map((d) => ({ kind: d.kind, due: d.due })),
     pass: r.pass,
     differences: r.differences,

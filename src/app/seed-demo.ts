@@ -8,7 +8,7 @@ import { normalizeANumber } from "../domain/a-number.js";
 import { projectCase } from "../domain/case-state.js";
 import { searchNames } from "../domain/names.js";
 import { demoUsers, generateCases, referenceData } from "../seed/index.js";
-import { insertBatch, type BulkBatch } from "../store/repositories/bulk.js";
+import { type BulkBatch, insertBatch } from "../store/repositories/bulk.js";
 import { insertReference } from "../store/repositories/reference.js";
 import { getSetting, putSetting } from "../store/repositories/settings.js";
 import { getUserByName } from "../store/repositories/users.js";
@@ -32,8 +32,11 @@ export async function seedDemo(ctx: AppContext, actor: Actor | "system", opts: S
   if (actor !== "system") authorize(actor, "data.seed");
   const ref = referenceData();
   const batchSize = opts.batchSize ?? 250;
-  await writeWithAudit(ctx, actor, { action: "seed.reference", entity: "reference", detail: { facilities: ref.facilities.length } }, (tx) =>
-    insertReference(tx, ref),
+  await writeWithAudit(
+    ctx,
+    actor,
+    { action: "seed.reference", entity: "reference", detail: { facilities: ref.facilities.length } },
+    (tx) => insertReference(tx, ref),
   );
   for (const u of demoUsers()) {
     if (!(await getUserByName(ctx.database.db, u.username))) await createUser(ctx, "system", u);
@@ -46,8 +49,11 @@ export async function seedDemo(ctx: AppContext, actor: Actor | "system", opts: S
     if (!batch.persons.length) return;
     const b = batch;
     batch = { persons: [], cases: [], events: [] };
-    await writeWithAudit(ctx, actor, { action: "seed.cases", entity: "case", detail: { cases: b.cases.length, events: b.events.length } }, (tx) =>
-      insertBatch(tx, b),
+    await writeWithAudit(
+      ctx,
+      actor,
+      { action: "seed.cases", entity: "case", detail: { cases: b.cases.length, events: b.events.length } },
+      (tx) => insertBatch(tx, b),
     );
     opts.onProgress?.(done, opts.persons);
   };
@@ -87,7 +93,14 @@ export async function seedDemo(ctx: AppContext, actor: Actor | "system", opts: S
       version: stored.length,
     });
     for (const s of stored) {
-      batch.events.push({ caseId, seq: s.seq, type: s.event.type, on: s.event.on, at: s.event.at ?? null, body: s.event });
+      batch.events.push({
+        caseId,
+        seq: s.seq,
+        type: s.event.type,
+        on: s.event.on,
+        at: s.event.at ?? null,
+        body: s.event,
+      });
     }
     done++;
     if (batch.persons.length >= batchSize) await flush();

@@ -14,8 +14,15 @@ export async function signIn(ctx: AppContext, input: z.infer<typeof signInInput>
   if (!user || !ok) throw new AppError("unauthenticated", "wrong user name or password");
   const session = newSecret("ims");
   const expiresAt = new Date(ctx.now().getTime() + SESSION_HOURS * 3600_000);
-  await writeWithAudit(ctx, "system", { action: "session.open", entity: "user", entityId: user.username }, (tx) =>
-    insertCredential(tx, { hash: secretHash(session), userId: user.id, kind: "session", expiresAt }),
+  await writeWithAudit(
+    ctx,
+    "system",
+    { action: "session.open", entity: "user", entityId: user.username },
+    (tx) => insertCredential(tx, { hash: secretHash(session), userId: user.id, kind: "session", expiresAt }),
   );
-  return { session, expiresAt, user: { username: user.username, displayName: user.displayName, role: user.role, offices: user.offices } };
+  return {
+    session,
+    expiresAt,
+    user: { username: user.username, displayName: user.displayName, role: user.role, offices: user.offices },
+  };
 }

@@ -19,8 +19,14 @@ export interface Api {
 }
 
 function fail(status: number, payload: unknown): never {
-  const e = (payload as { error?: { code?: string; message?: string; field?: string; details?: unknown } })?.error;
-  throw new AppError((e?.code as ErrorCode) ?? "internal", e?.message ?? `HTTP ${status}`, e?.field, e?.details);
+  const e = (payload as { error?: { code?: string; message?: string; field?: string; details?: unknown } })
+    ?.error;
+  throw new AppError(
+    (e?.code as ErrorCode) ?? "internal",
+    e?.message ?? `HTTP ${status}`,
+    e?.field,
+    e?.details,
+  );
 }
 
 export async function connect(): Promise<Api> {
@@ -32,7 +38,10 @@ export async function connect(): Promise<Api> {
       async call(method, path, body) {
         const res = await fetch(`http://127.0.0.1:${server.port}${path}`, {
           method,
-          headers: { authorization: `Bearer ${server.operatorToken}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+          headers: {
+            authorization: `Bearer ${server.operatorToken}`,
+            ...(body !== undefined ? { "content-type": "application/json" } : {}),
+          },
           body: body !== undefined ? JSON.stringify(body) : undefined,
         });
         const payload = await res.json().catch(() => ({}));
@@ -52,7 +61,12 @@ export async function connect(): Promise<Api> {
     mode: "local",
     ctx,
     async call(method, path, body) {
-      const res = await app.inject({ method, url: path, payload: body as object | undefined, headers: { authorization: `Bearer ${operatorToken}` } });
+      const res = await app.inject({
+        method,
+        url: path,
+        payload: body as object | undefined,
+        headers: { authorization: `Bearer ${operatorToken}` },
+      });
       const payload = res.body ? JSON.parse(res.body) : {};
       if (res.statusCode >= 400) fail(res.statusCode, payload);
       return payload;

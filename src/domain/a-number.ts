@@ -8,7 +8,8 @@ import { AppError } from "./errors.js";
 export function normalizeANumber(input: string, field = "aNumber"): string {
   const compact = input.trim().toUpperCase().replace(/[\s-]/g, "");
   const m = /^A?(\d{8,9})$/.exec(compact);
-  if (!m) throw new AppError("invalid_input", `"${input}" is not an A-number (A followed by 8 or 9 digits)`, field);
+  if (!m)
+    throw new AppError("invalid_input", `"${input}" is not an A-number (A followed by 8 or 9 digits)`, field);
   return `A${m[1].padStart(9, "0")}`;
 }
 

@@ -41,13 +41,24 @@ export interface ChainBreak {
 }
 
 /** Walks entries in seq order; returns the first entry whose link does not hold. */
-export function verifyChain(entries: (AuditEntryBody & { prevHash: string; hash: string })[]): ChainBreak | null {
+export function verifyChain(
+  entries: (AuditEntryBody & { prevHash: string; hash: string })[],
+): ChainBreak | null {
   let prev = GENESIS_HASH;
   let lastSeq = 0;
   for (const e of entries) {
     if (e.seq <= lastSeq) return { seq: e.seq, problem: "reordered" };
     if (e.prevHash !== prev) return { seq: e.seq, problem: "inserted_or_deleted" };
-    const body: AuditEntryBody = { seq: e.seq, at: e.at, actor: e.actor, action: e.action, entity: e.entity, entityId: e.entityId, purpose: e.purpose, detail: e.detail };
+    const body: AuditEntryBody = {
+      seq: e.seq,
+      at: e.at,
+      actor: e.actor,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      purpose: e.purpose,
+      detail: e.detail,
+    };
     if (chainHash(e.prevHash, body) !== e.hash) return { seq: e.seq, problem: "edited" };
     prev = e.hash;
     lastSeq = e.seq;

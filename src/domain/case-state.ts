@@ -72,7 +72,8 @@ export function projectCase(stored: readonly StoredEvent[]): CaseState {
     switch (e.type) {
       case "nta.served":
         state.stage = "charged";
-        if (e.hearing) state.nextHearing = { date: e.hearing.date, time: e.hearing.time, place: e.hearing.place };
+        if (e.hearing)
+          state.nextHearing = { date: e.hearing.date, time: e.hearing.time, place: e.hearing.place };
         break;
       case "hearing.notice":
         if (state.stage === "charged" || state.stage === "intake") state.stage = "in_proceedings";
@@ -94,7 +95,8 @@ export function projectCase(stored: readonly StoredEvent[]): CaseState {
         state.nextHearing = null;
         state.stage =
           e.kind === "termination" ? "terminated" : e.kind === "relief" ? "relief_granted" : "ordered";
-        if (e.inAbsentia || e.kind === "expedited_removal" || e.kind === "reinstatement") state.stage = "final_order";
+        if (e.inAbsentia || e.kind === "expedited_removal" || e.kind === "reinstatement")
+          state.stage = "final_order";
         break;
       case "appeal.waived":
         if (state.stage === "ordered") state.stage = "final_order";

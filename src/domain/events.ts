@@ -54,7 +54,12 @@ export const orderKind = z.enum([
 const hearing = z.looseObject({ date: isoDate, time: clockTime, place: z.string().min(1) });
 
 /** Fields every event may carry. */
-const base = { on: isoDate, at: clockTime.optional(), tz: z.string().optional(), note: z.string().optional() };
+const base = {
+  on: isoDate,
+  at: clockTime.optional(),
+  tz: z.string().optional(),
+  note: z.string().optional(),
+};
 
 function ev<T extends string, S extends z.ZodRawShape>(type: T, shape: S) {
   return z.looseObject({ ...base, type: z.literal(type), ...shape });
@@ -198,7 +203,11 @@ export const eventSchemas = [
   }),
   ev("action.blocked", { action: z.string(), rules: z.array(z.string()) }),
   ev("review.requested", { action: z.string(), reviewId: z.string() }),
-  ev("review.decided", { reviewId: z.string(), decision: z.enum(["approved", "denied"]), reason: z.string() }),
+  ev("review.decided", {
+    reviewId: z.string(),
+    decision: z.enum(["approved", "denied"]),
+    reason: z.string(),
+  }),
   ev("event.superseded", { supersedes: z.number().int().positive(), reason: z.string().min(1) }),
   // Effects of actions taken through the law engine (src/app/actions/catalog.ts).
   ev("removal.scheduled", { country, date: isoDate.optional() }),

@@ -14,7 +14,12 @@ describe("normalizeName", () => {
     expect(normalizeName("王 伟")).toBe("王 伟");
   });
   it("joins variants", () => {
-    expect(searchNames([{ given: "Ana", family: "Pérez" }, { given: "Ana", family: "Perez" }])).toBe("ana perez");
+    expect(
+      searchNames([
+        { given: "Ana", family: "Pérez" },
+        { given: "Ana", family: "Perez" },
+      ]),
+    ).toBe("ana perez");
   });
 });
 

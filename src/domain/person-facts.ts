@@ -33,7 +33,11 @@ export const personFactsSchema = z.looseObject({
   children: z.array(childSchema).optional(),
   usPresenceSince: isoDate.optional(),
   entry: z
-    .looseObject({ on: isoDate.optional(), manner: z.enum(["ewi", "admitted", "parole"]), class: z.string().optional() })
+    .looseObject({
+      on: isoDate.optional(),
+      manner: z.enum(["ewi", "admitted", "parole"]),
+      class: z.string().optional(),
+    })
     .optional(),
 });
 export type PersonFacts = z.infer<typeof personFactsSchema>;

@@ -31,14 +31,17 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext, operatorToke
     if (!req.url.startsWith("/api/")) return;
     const secret = credentialOf(req);
     req.credential = secret;
-    req.actor = operatorToken && secret === operatorToken ? { ...operatorActor } : await authenticate(ctx, secret);
+    req.actor =
+      operatorToken && secret === operatorToken ? { ...operatorActor } : await authenticate(ctx, secret);
     const purpose = req.headers["x-purpose"];
-    if (req.actor && typeof purpose === "string" && purpose.trim()) req.actor.purpose = purpose.trim().slice(0, 200);
+    if (req.actor && typeof purpose === "string" && purpose.trim())
+      req.actor.purpose = purpose.trim().slice(0, 200);
   });
 }
 
 /** For routes that need a signed-in user; the access check proper happens in the use case. */
 export function requireActor(req: FastifyRequest): Actor {
-  if (!req.actor) throw new AppError("unauthenticated", "sign in first (session cookie or Authorization: Bearer <token>)");
+  if (!req.actor)
+    throw new AppError("unauthenticated", "sign in first (session cookie or Authorization: Bearer <token>)");
   return req.actor;
 }

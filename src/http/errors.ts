@@ -17,28 +17,57 @@ function path(parts: readonly PropertyKey[]): string {
 
 export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
-    return { status: errorCodes[err.code], body: { error: { code: err.code, message: err.message, field: err.field, details: err.details } } };
+    return {
+      status: errorCodes[err.code],
+      body: { error: { code: err.code, message: err.message, field: err.field, details: err.details } },
+    };
   }
   if (err instanceof ZodError) {
     const issue = err.issues[0];
     const field = path(issue.path);
-    return { status: 400, body: { error: { code: "invalid_input", message: `${field || "body"}: ${issue.message}`, field: field || undefined } } };
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: "invalid_input",
+          message: `${field || "body"}: ${issue.message}`,
+          field: field || undefined,
+        },
+      },
+    };
   }
   const fe = err as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fe)) {
     const v = fe.validation[0];
     const where = fe.validationContext ?? "body";
-    const field = [where === "body" ? "" : where, v.instancePath.replace(/^\//, "").replace(/\//g, ".")].filter(Boolean).join(".");
-    return { status: 400, body: { error: { code: "invalid_input", message: `${field || where}: ${v.message}`, field: field || where } } };
+    const field = [where === "body" ? "" : where, v.instancePath.replace(/^\//, "").replace(/\//g, ".")]
+      .filter(Boolean)
+      .join(".");
+    return {
+      status: 400,
+      body: {
+        error: { code: "invalid_input", message: `${field || where}: ${v.message}`, field: field || where },
+      },
+    };
   }
   if (fe.code === "FST_ERR_CTP_INVALID_JSON_BODY" || (fe.statusCode === 400 && fe instanceof SyntaxError)) {
-    return { status: 400, body: { error: { code: "invalid_input", message: `malformed JSON: ${fe.message}`, field: "body" } } };
+    return {
+      status: 400,
+      body: { error: { code: "invalid_input", message: `malformed JSON: ${fe.message}`, field: "body" } },
+    };
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-    const code = fe.statusCode === 429 ? "rate_limited" : fe.statusCode === 404 ? "not_found" : "invalid_input";
-    return { status: fe.statusCode, body: { error: { code, message: fe.message, field: code === "invalid_input" ? "body" : undefined } } };
+    const code =
+      fe.statusCode === 429 ? "rate_limited" : fe.statusCode === 404 ? "not_found" : "invalid_input";
+    return {
+      status: fe.statusCode,
+      body: { error: { code, message: fe.message, field: code === "invalid_input" ? "body" : undefined } },
+    };
   }
-  return { status: 500, body: { error: { code: "internal", message: "internal error; it has been logged" } } };
+  return {
+    status: 500,
+    body: { error: { code: "internal", message: "internal error; it has been logged" } },
+  };
 }
 
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {

@@ -12,7 +12,12 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
 import type { AppContext } from "../app/context.js";
 import { registerAuth } from "./auth.js";
 import { errorHandler } from "./errors.js";
@@ -27,7 +32,11 @@ export interface ServerOptions {
 }
 
 export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 5 * 1024 * 1024, genReqId: () => crypto.randomUUID() }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 5 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -47,8 +56,17 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
-      info: { title: "immos API", version: "1", description: "Immigration case operations with a law engine that refuses unlawful actions." },
-      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" }, session: { type: "apiKey", in: "cookie", name: "immos_session" } } },
+      info: {
+        title: "immos API",
+        version: "1",
+        description: "Immigration case operations with a law engine that refuses unlawful actions.",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          session: { type: "apiKey", in: "cookie", name: "immos_session" },
+        },
+      },
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
@@ -56,14 +74,23 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
   registerAuth(app, ctx, opts.operatorToken);
 
-  app.get("/api/health", { schema: { tags: ["operations"], summary: "Liveness and the database's state" } }, async (_req, reply) => {
-    try {
-      await ctx.database.db.execute("select 1");
-      return { status: "ok", database: { kind: ctx.database.kind, status: "up" } };
-    } catch (err) {
-      return reply.status(503).send({ status: "degraded", database: { kind: ctx.database.kind, status: "down", error: String(err) } });
-    }
-  });
+  app.get(
+    "/api/health",
+    { schema: { tags: ["operations"], summary: "Liveness and the database's state" } },
+    async (_req, reply) => {
+      try {
+        await ctx.database.db.execute("select 1");
+        return { status: "ok", database: { kind: ctx.database.kind, status: "up" } };
+      } catch (err) {
+        return reply
+          .status(503)
+          .send({
+            status: "degraded",
+            database: { kind: ctx.database.kind, status: "down", error: String(err) },
+          });
+      }
+    },
+  );
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(
     async (api) => {
@@ -73,7 +100,9 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   );
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith("/api/") || opts.serveWeb === false || !existsSync(webRoot)) {
-      return reply.status(404).send({ error: { code: "not_found", message: `no route ${req.method} ${req.url.split("?")[0]}` } });
+      return reply
+        .status(404)
+        .send({ error: { code: "not_found", message: `no route ${req.method} ${req.url.split("?")[0]}` } });
     }
     return reply.type("text/html").sendFile("index.html", webRoot);
   });

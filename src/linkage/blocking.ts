@@ -76,7 +76,10 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
       key: (d: PreparedData, r: number) => {
         const date = value(d, "birthDate", r);
         if (date === null) return null;
-        const piece = cut.length === 4 ? date.slice(cut[0], cut[1]) + date.slice(cut[2], cut[3]) : date.slice(cut[0], cut[1]);
+        const piece =
+          cut.length === 4
+            ? date.slice(cut[0], cut[1]) + date.slice(cut[2], cut[3])
+            : date.slice(cut[0], cut[1]);
         return join(phonetic(d, name, r), piece);
       },
     })),
@@ -207,7 +210,7 @@ export function candidatePairs(
           const y = order[q];
           pairs++;
           if (seenByEarlierRule(keys, x, y)) continue;
-          out.push(x < y ? x : y, x < y ? y : x);
+          out.push(Math.min(x, y), Math.max(x, y));
         }
       }
     }

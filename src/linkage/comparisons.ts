@@ -34,7 +34,13 @@ function sharesPhoneticCode(f: NameFeatures, x: number, y: number): boolean {
   return px !== "" && (px === py || px === ay || ax === py || ax === ay);
 }
 
-function nameAgrees(data: PreparedData, f: "givenName" | "familyName", x: number, other: PersonField, y: number) {
+function nameAgrees(
+  data: PreparedData,
+  f: "givenName" | "familyName",
+  x: number,
+  other: PersonField,
+  y: number,
+) {
   const valuesX = data.fields[f].values;
   const valuesY = data.fields[other].values;
   const featX = data[f];
@@ -64,7 +70,10 @@ function nameComparison(field: "givenName" | "familyName"): Comparison {
       const otherIds = data.fields[other].ids;
       const ox = otherIds[a];
       const oy = otherIds[b];
-      if ((oy >= 0 && nameAgrees(data, field, x, other, oy)) || (ox >= 0 && nameAgrees(data, field, y, other, ox)))
+      if (
+        (oy >= 0 && nameAgrees(data, field, x, other, oy)) ||
+        (ox >= 0 && nameAgrees(data, field, y, other, ox))
+      )
         return 3;
       if (sharesPhoneticCode(feat, x, y)) return 4;
       if (jw >= JW_LOW) return 5;
@@ -88,7 +97,8 @@ const birthDate: Comparison = {
     const dy = f.values[y];
     if (oneTypo(dx, dy)) return 1;
     const yearX = dx.slice(0, 4);
-    if (yearX === dy.slice(0, 4) && dx.slice(4, 6) === dy.slice(6, 8) && dx.slice(6, 8) === dy.slice(4, 6)) return 2;
+    if (yearX === dy.slice(0, 4) && dx.slice(4, 6) === dy.slice(6, 8) && dx.slice(6, 8) === dy.slice(4, 6))
+      return 2;
     if (yearX === dy.slice(0, 4)) return 3;
     return 4;
   },

@@ -20,7 +20,10 @@ function sizes(labels: ArrayLike<string | number>): Map<string | number, number>
   return counts;
 }
 
-export function pairMetrics(truth: ArrayLike<string | number>, predicted: ArrayLike<string | number>): PairMetrics {
+export function pairMetrics(
+  truth: ArrayLike<string | number>,
+  predicted: ArrayLike<string | number>,
+): PairMetrics {
   if (truth.length !== predicted.length) throw new Error("truth and prediction differ in length");
   let truePairs = 0;
   for (const n of sizes(truth).values()) truePairs += choose2(n);

@@ -9,7 +9,8 @@ import { linkRecords } from "./link.js";
 import { type Mapping, readRecords } from "./mapping.js";
 import type { PersonField } from "./types.js";
 
-const fixture = (name: string) => fileURLToPath(new URL(`../../test/fixtures/febrl/${name}.csv`, import.meta.url));
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../../test/fixtures/febrl/${name}.csv`, import.meta.url));
 
 const ALL_FIELDS: Mapping = {
   id: "rec_id",
@@ -44,7 +45,15 @@ describe("FEBRL accuracy at the self-chosen threshold", () => {
   });
 
   it("dataset3, without A-number: F1 >= 0.98", { timeout: 180_000 }, async () => {
-    const mapping = only(["givenName", "familyName", "birthDate", "nationality", "addressLine", "locality", "postalCode"]);
+    const mapping = only([
+      "givenName",
+      "familyName",
+      "birthDate",
+      "nationality",
+      "addressLine",
+      "locality",
+      "postalCode",
+    ]);
     expect((await f1("dataset3", mapping)).f1).toBeGreaterThanOrEqual(0.98);
   });
 

@@ -22,10 +22,16 @@ function levelOf(name: string, a: PersonRecord["fields"], b: PersonRecord["field
 describe("comparison levels", () => {
   it("grades names", () => {
     expect(levelOf("givenName", { givenName: "José" }, { givenName: "jose" })).toBe("exact");
-    expect(levelOf("givenName", { givenName: "Mohammed" }, { givenName: "Muhammad" })).toBe("transliteration");
+    expect(levelOf("givenName", { givenName: "Mohammed" }, { givenName: "Muhammad" })).toBe(
+      "transliteration",
+    );
     expect(levelOf("givenName", { givenName: "jonathon" }, { givenName: "jonathan" })).toBe("jw>=0.92");
     expect(
-      levelOf("givenName", { givenName: "jett", familyName: "colegate" }, { givenName: "colegate", familyName: "jett" }),
+      levelOf(
+        "givenName",
+        { givenName: "jett", familyName: "colegate" },
+        { givenName: "colegate", familyName: "jett" },
+      ),
     ).toBe("swapped");
     expect(levelOf("familyName", { familyName: "Smith" }, { familyName: "Smyth" })).toBe("transliteration");
     expect(levelOf("familyName", { familyName: "Knight" }, { familyName: "Nite" })).toBe("phonetic");
@@ -36,7 +42,9 @@ describe("comparison levels", () => {
   it("grades birth dates", () => {
     expect(levelOf("birthDate", { birthDate: "19800102" }, { birthDate: "19800102" })).toBe("exact");
     expect(levelOf("birthDate", { birthDate: "19800102" }, { birthDate: "19800103" })).toBe("one-digit-typo");
-    expect(levelOf("birthDate", { birthDate: "19800305" }, { birthDate: "19800503" })).toBe("day-month-swapped");
+    expect(levelOf("birthDate", { birthDate: "19800305" }, { birthDate: "19800503" })).toBe(
+      "day-month-swapped",
+    );
     expect(levelOf("birthDate", { birthDate: "19800305" }, { birthDate: "19801121" })).toBe("same-year");
     expect(levelOf("birthDate", { birthDate: "19800305" }, { birthDate: "19751121" })).toBe("else");
   });
@@ -45,9 +53,15 @@ describe("comparison levels", () => {
     expect(levelOf("aNumber", { aNumber: "A012345678" }, { aNumber: "12345678" })).toBe("exact");
     expect(levelOf("aNumber", { aNumber: "12345678" }, { aNumber: "12345679" })).toBe("one-character-typo");
     expect(
-      levelOf("place", { postalCode: "2000", locality: "sydney" }, { postalCode: "2000", locality: "Sydney" }),
+      levelOf(
+        "place",
+        { postalCode: "2000", locality: "sydney" },
+        { postalCode: "2000", locality: "Sydney" },
+      ),
     ).toBe("postalCode+locality");
-    expect(levelOf("place", { locality: "sydney" }, { locality: "sydnye" })).toBe("postalCode-typo-or-locality-jw>=0.9");
+    expect(levelOf("place", { locality: "sydney" }, { locality: "sydnye" })).toBe(
+      "postalCode-typo-or-locality-jw>=0.9",
+    );
   });
 });
 
@@ -99,8 +113,32 @@ describe("mapping", () => {
 describe("linkRecords", () => {
   it("links a small population and explains each pair", () => {
     const random = seededRandom(3);
-    const given = ["anna", "omar", "li", "maria", "ivan", "chen", "sara", "yusuf", "john", "mei", "piotr", "ada"];
-    const family = ["novak", "haddad", "wong", "garcia", "petrov", "tanaka", "smith", "okafor", "berg", "silva"];
+    const given = [
+      "anna",
+      "omar",
+      "li",
+      "maria",
+      "ivan",
+      "chen",
+      "sara",
+      "yusuf",
+      "john",
+      "mei",
+      "piotr",
+      "ada",
+    ];
+    const family = [
+      "novak",
+      "haddad",
+      "wong",
+      "garcia",
+      "petrov",
+      "tanaka",
+      "smith",
+      "okafor",
+      "berg",
+      "silva",
+    ];
     const records: PersonRecord[] = [];
     const truth: number[] = [];
     for (let e = 0; e < 400; e++) {
@@ -111,7 +149,9 @@ describe("linkRecords", () => {
       records.push(person(`r${e}`, { givenName: g, familyName: f, birthDate, aNumber }));
       truth.push(e);
       if (e % 3 === 0) {
-        records.push(person(`d${e}`, { givenName: g.toUpperCase(), familyName: `${f}e`, birthDate, aNumber }));
+        records.push(
+          person(`d${e}`, { givenName: g.toUpperCase(), familyName: `${f}e`, birthDate, aNumber }),
+        );
         truth.push(e);
       }
     }

@@ -41,7 +41,8 @@ export function dateConverter(format: string): (value: string) => string {
     }
     return `\\${token}`;
   });
-  if (!["Y", "M", "D"].every((t) => order.includes(t))) throw new Error(`date format ${format} needs YYYY, MM and DD`);
+  if (!["Y", "M", "D"].every((t) => order.includes(t)))
+    throw new Error(`date format ${format} needs YYYY, MM and DD`);
   const pattern = new RegExp(`^${source}$`);
   return (value) => {
     const m = pattern.exec(value);
@@ -65,7 +66,12 @@ function resolve(mapping: Mapping): ResolvedField[] {
 }
 
 /** Builds a record from one CSV row (an object keyed by header). Values trimmed; empty = missing. */
-export function toRecord(row: Record<string, string>, fields: ResolvedField[], idColumn: string, source: string) {
+export function toRecord(
+  row: Record<string, string>,
+  fields: ResolvedField[],
+  idColumn: string,
+  source: string,
+) {
   const record: PersonRecord = { id: (row[idColumn] ?? "").trim(), source, fields: {} };
   for (const { field, columns, convert } of fields) {
     const joined = columns
@@ -82,7 +88,12 @@ export function toRecord(row: Record<string, string>, fields: ResolvedField[], i
 export async function readRecords(path: string, mapping: Mapping, onRow?: (rows: number) => void) {
   const fields = resolve(mapping);
   const parser = createReadStream(path).pipe(
-    parse({ columns: (header: string[]) => header.map((h) => h.trim()), trim: true, skip_empty_lines: true, bom: true }),
+    parse({
+      columns: (header: string[]) => header.map((h) => h.trim()),
+      trim: true,
+      skip_empty_lines: true,
+      bom: true,
+    }),
   );
   const records: PersonRecord[] = [];
   let first = true;

@@ -204,7 +204,9 @@ function estimatePrior(
 ) {
   const C = comparisons.length;
   const indexOf = (field: PersonField) => comparisons.findIndex((c) => c.field === field);
-  const rules = DETERMINISTIC_RULES.map((fields) => fields.map(indexOf)).filter((idx) => idx.every((i) => i >= 0));
+  const rules = DETERMINISTIC_RULES.map((fields) => fields.map(indexOf)).filter((idx) =>
+    idx.every((i) => i >= 0),
+  );
   const deterministic = (p: number) => rules.some((rule) => rule.every((c) => levels[p * C + c] === 0));
 
   // Share of matches among candidates, with m and u fixed: lambda is the only free parameter.

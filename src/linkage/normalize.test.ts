@@ -42,7 +42,13 @@ describe("codes and dates", () => {
   });
   it("normalises postal codes and addresses", () => {
     expect(normalizeCode("sw1a 1aa")).toBe("SW1A1AA");
-    expect(addressTokens("12 Hurley St., Lakes Estate")).toEqual(["12", "hurley", "street", "lakes", "estate"]);
+    expect(addressTokens("12 Hurley St., Lakes Estate")).toEqual([
+      "12",
+      "hurley",
+      "street",
+      "lakes",
+      "estate",
+    ]);
   });
   it("keeps YYYYMMDD dates, unknown days included, and rejects impossible ones", () => {
     expect(normalizeBirthDate("19560409")).toBe("19560409");

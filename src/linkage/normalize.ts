@@ -17,11 +17,7 @@ function ascii(value: string): string {
 /** Lowercase ASCII letters, one space between words; apostrophes and hyphens join or split words. */
 export function normalizeName(raw: string | undefined): string {
   if (!raw) return "";
-  return ascii(raw)
-    .toLowerCase()
-    .replace(/['`]/g, "")
-    .replace(NON_LETTER, " ")
-    .trim();
+  return ascii(raw).toLowerCase().replace(/['`]/g, "").replace(NON_LETTER, " ").trim();
 }
 
 /** A name with its spaces removed, so "van der berg" and "vanderberg" are equal. */

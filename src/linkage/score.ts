@@ -17,7 +17,13 @@ export function weightForProbability(p: number): number {
   return Math.log2(p / (1 - p));
 }
 
-function termFrequencyBits(model: LinkageModel, data: PreparedData, c: number, level: number, a: number): number {
+function termFrequencyBits(
+  model: LinkageModel,
+  data: PreparedData,
+  c: number,
+  level: number,
+  a: number,
+): number {
   const comparison = model.comparisons[c];
   if (!comparison.termFrequencyLevels.includes(level)) return 0;
   const field = data.fields[comparison.field];

@@ -1,8 +1,8 @@
 /**
  * Aggregation for instances too large for the WebAssembly LP: people of the same
- * constraint class whose anchors fall in the same grid cells (and similar weights)
- * form one group, priced at the group's mean cost per facility (the transfer
- * penalty is averaged too, so current facility is not part of the key). The
+ * constraint class who rank the same facilities cheapest (their `keyFacilities`
+ * nearest feasible, in order) form one group, priced at the group's mean cost per
+ * facility (the transfer penalty is averaged too). The
  * aggregated transportation LP is solved with pricing, the group counts are
  * split among members by exact cost, and the bound is computed on the exact,
  * unaggregated problem from the LP's facility duals.
@@ -19,15 +19,16 @@ export interface Aggregated {
   meanCost: Float64Array;
 }
 
-export function aggregate(p: Prepared, cellDegrees: number): Aggregated {
+export function aggregate(p: Prepared, nearestArcs: ArcStore, keyFacilities: number): Aggregated {
   const { people } = p.instance;
-  const keyOf = (g: number) => {
-    let key = `${p.groupClass[g]}`;
-    for (const a of people[p.members[p.memberStart[g]]].anchors) {
-      key += `|${Math.round(a.lat / cellDegrees)},${Math.round(a.lon / cellDegrees)},${Math.round(a.weight * 2)}`;
-    }
-    return key;
-  };
+  // initialArcs stores each group's nearest facilities first, cheapest first.
+  const keys = Array.from({ length: groupCount(p) }, (_, g) => `${p.groupClass[g]}`);
+  const seen = new Int32Array(groupCount(p));
+  for (let i = 0; i < nearestArcs.length; i++) {
+    const g = nearestArcs.group[i];
+    if (seen[g]++ < keyFacilities) keys[g] += `|${nearestArcs.facility[i]}`;
+  }
+  const keyOf = (g: number) => keys[g];
   const aggOf = new Int32Array(groupCount(p));
   const index = new Map<string, number>();
   const sizes: number[] = [];
@@ -84,7 +85,7 @@ export function aggregatedArcs(agg: Aggregated, nearest: number, witness: MaxPla
   const groupsOfClass: number[][] = view.classes.map(() => []);
   for (let a = 0; a < groupCount(view); a++) groupsOfClass[view.groupClass[a]].push(a);
   const cursor = new Int32Array(view.classes.length);
-  const left = Float64Array.from({ length: groupCount(view) }, (_, a) => costStart.length && view.memberStart[a + 1] - view.memberStart[a]);
+  const left = Float64Array.from({ length: groupCount(view) }, (_, a) => view.memberStart[a + 1] - view.memberStart[a]);
   for (const [ci, slot, amount] of witness.flows) {
     const f = slot >> 1;
     const k = view.classes[ci].feasible.indexOf(f);
@@ -134,7 +135,7 @@ export function priceAggregated(
 
 /**
  * Splits each aggregated group's facility counts among its members by exact cost:
- * members with the most to lose choose first; the costliest members are the ones left unplaced.
+ * members with the most to lose choose first; members left when the counts run out are unplaced.
  */
 export function disaggregate(p: Prepared, agg: Aggregated, arcs: ArcStore, arcValue: Float64Array): Int32Array {
   const { view } = agg;

@@ -4,9 +4,10 @@
  * pruned arcs, grown by pricing until no arc outside it could improve the plan).
  */
 import { initialArcs, type NearestInfo } from "./arcs.js";
-import { solveWithAuction, solveWithHighs } from "./engines.js";
+import { solveAggregated, solveWithHighs } from "./engines.js";
 import { explainAssignment, explainUnplaced } from "./explain.js";
 import { haversineKm } from "./geo.js";
+import { greedyPlacement } from "./greedy.js";
 import { maxPlacement } from "./maxflow.js";
 import { groupCount, type Prepared, prepare } from "./prepare.js";
 import type { Assignment, Instance, PlacementResult, SolveOptions, Unplaced } from "./types.js";
@@ -65,13 +66,27 @@ export async function solvePlacement(instance: Instance, options: SolveOptions =
   mark("initialArcs");
   progress(`${arcs.length} initial arcs (k nearest feasible + one max placement)`);
 
-  const engine = options.engine ?? (people * p.instance.facilities.length > 2_000_000 ? "auction" : "highs");
+  const engine = options.engine ?? (groupCount(p) > 12_000 ? "aggregate" : "highs");
   const budget = { started, timeLimit, gapTolerance };
-  const solved =
+  const nearest = options.nearest ?? 8;
+  const run = async () =>
     engine === "highs"
       ? await solveWithHighs(p, arcs, unplacedCount, budget, progress, mark)
-      : solveWithAuction(p, arcs, info, unplacedCount, budget, progress, mark);
-  const { bound, lpSolves, violated } = solved;
+      : await solveAggregated(p, witness, unplacedCount, budget, progress, mark, arcs, {
+          keyFacilities: options.keyFacilities ?? 2,
+          nearest,
+        });
+  let solved: Awaited<ReturnType<typeof run>>;
+  try {
+    solved = await run();
+  } catch (err) {
+    // HiGHS out of time (or memory): fall back to the nearest-free-bed plan rather than nothing.
+    progress(`LP engine failed (${(err as Error).message}); falling back to the greedy plan`);
+    solved = { placed: greedyPlacement(p), bound: Number.NEGATIVE_INFINITY, lpSolves: 0, violated: -1 };
+    mark("greedyFallback");
+  }
+  const { lpSolves, violated } = solved;
+  const bound = Math.max(solved.bound, nearestCostBound(p, info, witness.total));
   const plan = extractPlan(p, solved.placed, info, options.reasons ?? true);
   mark("extract");
   const objective = planCost(instance, plan.assignments);
@@ -93,6 +108,23 @@ export async function solvePlacement(instance: Instance, options: SolveOptions =
       seconds,
     },
   };
+}
+
+/**
+ * A bound needing no LP: any maximum placement places `placeable` people, each at no
+ * less than their own cheapest feasible facility, so the sum of the `placeable`
+ * smallest such costs is a lower bound.
+ */
+export function nearestCostBound(p: Prepared, info: NearestInfo, placeable: number): number {
+  const costs: number[] = [];
+  for (let g = 0; g < groupCount(p); g++) {
+    if (info.facility[g] < 0) continue;
+    for (let m = p.memberStart[g]; m < p.memberStart[g + 1]; m++) costs.push(info.cost[g]);
+  }
+  costs.sort((a, b) => a - b);
+  let total = 0;
+  for (let i = 0; i < Math.min(placeable, costs.length); i++) total += costs[i];
+  return total;
 }
 
 export const relativeGap = (objective: number, bound: number) =>

@@ -58,7 +58,7 @@ export interface Unplaced {
 }
 
 export interface SolveStats {
-  engine: "highs" | "auction";
+  engine: "highs" | "aggregate";
   /** People who could be placed at most (max flow over the hard constraints). */
   maxPlaceable: number;
   groups: number;
@@ -89,7 +89,9 @@ export interface SolveOptions {
   timeLimitSeconds?: number;
   /** Write explanations (costly for very large instances). Default true. */
   reasons?: boolean;
-  /** "highs" (exact LP with pricing) or "auction" (pure TS, large instances); default by size. */
-  engine?: "highs" | "auction";
+  /** "highs" (exact LP with pricing) or "aggregate" (LP over groups of similar people); default by size. */
+  engine?: "highs" | "aggregate";
+  /** Aggregate engine: people of a class sharing this many cheapest facilities form one group. */
+  keyFacilities?: number;
   onProgress?: (message: string) => void;
 }

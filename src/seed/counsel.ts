@@ -10,7 +10,20 @@ import { Rng, stableUuid } from "./prng.js";
 export const COUNSEL_COUNT = 320;
 
 /** Busy courts draw more of the bar. */
-const busyCourts = new Set(["NYC", "LOS", "HOU", "MIA", "CHI", "DAL", "SFR", "ATL", "NEW", "SNA", "PHO", "SND"]);
+const busyCourts = new Set([
+  "NYC",
+  "LOS",
+  "HOU",
+  "MIA",
+  "CHI",
+  "DAL",
+  "SFR",
+  "ATL",
+  "NEW",
+  "SNA",
+  "PHO",
+  "SND",
+]);
 
 const namePools: (readonly [LatinPool, number])[] = [
   [american, 12],

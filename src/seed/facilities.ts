@@ -10,7 +10,15 @@ import { Rng } from "./prng.js";
 
 type Kind = "A" | "F" | "J"; // adult, family_residential, juvenile_licensed
 
-const anchors: [office: string, city: string, state: string, lat: number, lon: number, name: string, kind?: Kind][] = [
+const anchors: [
+  office: string,
+  city: string,
+  state: string,
+  lat: number,
+  lon: number,
+  name: string,
+  kind?: Kind,
+][] = [
   ["ATL", "Lumpkin", "GA", 32.051, -84.799, "Chattahoochee Valley"],
   ["ATL", "Ocilla", "GA", 31.596, -83.251, "Wiregrass"],
   ["ATL", "Folkston", "GA", 30.831, -82.011, "Okefenokee"],

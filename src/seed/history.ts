@@ -4,8 +4,9 @@
  * life of a case; the first event that would fall after `today` stops it
  * (Cutoff), which is how cases end up spread across every stage.
  */
-import type { CourtRow, FacilityRow } from "../store/repositories/reference.js";
+
 import type { CaseEvent } from "../domain/events.js";
+import type { CourtRow, FacilityRow } from "../store/repositories/reference.js";
 import { isoDay, weekdayOnOrAfter } from "./days.js";
 import type { CaseKind } from "./index.js";
 import type { Country } from "./names/index.js";
@@ -32,8 +33,16 @@ export class History {
   }
 
   add(event: CaseEvent): void {
+    // Two timed events on one day keep their order in time too (a booking before its custody decision).
+    if (event.at !== undefined) {
+      if (event.on === this.lastTimed.on && event.at < this.lastTimed.at)
+        event.at = later(this.lastTimed.at, 5);
+      this.lastTimed = { on: event.on, at: event.at };
+    }
     this.events.push(event);
   }
+
+  private lastTimed = { on: "", at: "" };
 
   /** Move on between `min` and `max` days. */
   wait(min: number, max: number): this {
@@ -73,17 +82,25 @@ export interface CaseContext {
   /** The designated country of removal: the person's citizenship. */
   cit: string;
   sex: "F" | "M";
-  /** Age in whole years on the first day of the case. */
+  /** Age in whole years on the first day of the case, and the day of birth. */
   age: number;
+  birthDay: number;
   language: string;
   represented: boolean;
-  /** Set by the track: the kind of proceeding it became, the court and facility it used, facts for the person. */
+  /** Set by the track: the kind of proceeding it became, its court and facility, facts for the person. */
   kind: CaseKind;
   court?: CourtRow;
   facility?: FacilityRow;
   entry?: { on: string; manner: "ewi" | "admitted" | "parole"; class?: string };
   unaccompaniedChild?: boolean;
   familyUnit?: boolean;
+}
+
+/** Age in whole years on `day` (birthdays counted by calendar date). */
+export function ageOn(birthDay: number, day: number): number {
+  const b = isoDay(birthDay);
+  const d = isoDay(day);
+  return Number(d.slice(0, 4)) - Number(b.slice(0, 4)) - (d.slice(5) < b.slice(5) ? 1 : 0);
 }
 
 export function hearingPlace(court: CourtRow): string {
@@ -95,7 +112,7 @@ export function hearingDay(h: History, min: number, max: number): number {
   return weekdayOnOrAfter(h.day + h.rng.int(min, max));
 }
 
-/** Move the cursor to a day in [today's cursor, limit - 1]: something that happens before the next hearing. */
+/** Move the cursor to a day in [cursor, limit - 1]: something that happens before the next hearing. */
 export function before(h: History, limit: number): History {
   if (limit - 1 > h.day) h.day = h.rng.int(h.day, limit - 1);
   return h;

@@ -43,9 +43,19 @@ export interface SeedCase {
   events: CaseEvent[];
 }
 
-export function referenceData(): { offices: OfficeRow[]; courts: CourtRow[]; facilities: FacilityRow[]; counsel: CounselRow[] } {
+export function referenceData(): {
+  offices: OfficeRow[];
+  courts: CourtRow[];
+  facilities: FacilityRow[];
+  counsel: CounselRow[];
+} {
   const courtRows = courts();
-  return { offices: offices(), courts: courtRows, facilities: facilities(courtRows), counsel: counselList(courtRows) };
+  return {
+    offices: offices(),
+    courts: courtRows,
+    facilities: facilities(courtRows),
+    counsel: counselList(courtRows),
+  };
 }
 
 /**
@@ -67,6 +77,8 @@ function ageFor(rng: Rng, track: Track, o: Overlays): number {
       return rng.int(20, 45);
     case "pre1997":
       return rng.int(50, 72);
+    case "reinstatement": // removed once as an adult, and back
+      return 24 + rng.int(0, 20) + rng.int(0, 18);
     default:
       return 18 + rng.int(0, 20) + rng.int(0, 24);
   }
@@ -74,7 +86,8 @@ function ageFor(rng: Rng, track: Track, o: Overlays): number {
 
 function overlays(rng: Rng, track: Track, country: string, sex: "F" | "M"): Overlays {
   const charged = track === "arrest" || track === "referral";
-  const asylumShare = track === "family" ? 0.7 : track === "uac" ? 0.5 : asylumHeavy.has(country) ? 0.55 : 0.28;
+  const asylumShare =
+    track === "family" ? 0.7 : track === "uac" ? 0.5 : asylumHeavy.has(country) ? 0.55 : 0.28;
   const survivor = charged && rng.chance(sex === "F" ? 0.08 : 0.02);
   let status: Overlays["status"] = null;
   if (charged && countryByCode.get(country)?.tps && rng.chance(0.12)) status = "tps";
@@ -120,6 +133,7 @@ export function* generateCases(
       cit: country.code,
       sex,
       age,
+      birthDay,
       language: languages[0],
       represented,
       kind: "removal_240",
@@ -133,7 +147,9 @@ export function* generateCases(
       name,
       birthDay,
       languages,
-      aNumber: rng.chance(track === "pre1997" ? 1 : 0.88) ? newANumber(rng, aNumbers, track === "pre1997") : undefined,
+      aNumber: rng.chance(track === "pre1997" ? 1 : 0.88)
+        ? newANumber(rng, aNumbers, track === "pre1997")
+        : undefined,
       counselId: represented ? rng.pick(office.counsel).id : undefined,
     });
     yield {

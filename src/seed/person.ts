@@ -12,7 +12,9 @@ import type { Rng } from "./prng.js";
 /** A fresh A-number ("A" + 9 digits), never one already given in this run. */
 export function newANumber(rng: Rng, taken: Set<string>, old: boolean): string {
   for (;;) {
-    const digits = old ? `0${rng.int(10_000_000, 99_999_999)}` : `2${String(rng.int(0, 99_999_999)).padStart(8, "0")}`;
+    const digits = old
+      ? `0${rng.int(10_000_000, 99_999_999)}`
+      : `2${String(rng.int(0, 99_999_999)).padStart(8, "0")}`;
     const a = `A${digits}`;
     if (!taken.has(a)) {
       taken.add(a);
@@ -46,7 +48,11 @@ export function makePerson(rng: Rng, c: CaseContext, p: PersonParts): PersonInpu
     facts.children = Array.from({ length: n }, () => {
       const born = Math.min(p.birthDay + rng.int(18, 40) * 365 + rng.int(0, 364), latest);
       const usCitizen = !c.familyUnit && rng.chance(0.6);
-      return { birthDate: isoDay(born), usCitizen, inUS: usCitizen || c.familyUnit === true || rng.chance(0.5) };
+      return {
+        birthDate: isoDay(born),
+        usCitizen,
+        inUS: usCitizen || c.familyUnit === true || rng.chance(0.5),
+      };
     });
   }
   return {

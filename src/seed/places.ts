@@ -36,8 +36,31 @@ const officeTable: [code: string, city: string, state: string, tz: string][] = [
 
 /** Relative share of the national caseload, so the demo is busier where the real work is. */
 export const officeWeight: Record<string, number> = {
-  ATL: 5, BAL: 2, BOS: 3, BUF: 1, CHI: 5, DAL: 5, DEN: 3, DET: 2, ELP: 4, HLG: 5, HOU: 7, LOS: 7, MIA: 6,
-  NEW: 4, NOL: 5, NYC: 6, PHI: 3, PHO: 5, SEA: 3, SFR: 4, SLC: 2, SNA: 5, SND: 4, SPM: 2, WAS: 3,
+  ATL: 5,
+  BAL: 2,
+  BOS: 3,
+  BUF: 1,
+  CHI: 5,
+  DAL: 5,
+  DEN: 3,
+  DET: 2,
+  ELP: 4,
+  HLG: 5,
+  HOU: 7,
+  LOS: 7,
+  MIA: 6,
+  NEW: 4,
+  NOL: 5,
+  NYC: 6,
+  PHI: 3,
+  PHO: 5,
+  SEA: 3,
+  SFR: 4,
+  SLC: 2,
+  SNA: 5,
+  SND: 4,
+  SPM: 2,
+  WAS: 3,
 };
 
 const courtTable: [code: string, city: string, state: string, circuit: string, lat: number, lon: number][] = [
@@ -106,7 +129,13 @@ const courtTable: [code: string, city: string, state: string, circuit: string, l
 ];
 
 export function offices(): OfficeRow[] {
-  return officeTable.map(([code, city, state, tz]) => ({ code, name: `${city} Field Office`, city, state, tz }));
+  return officeTable.map(([code, city, state, tz]) => ({
+    code,
+    name: `${city} Field Office`,
+    city,
+    state,
+    tz,
+  }));
 }
 
 export function courts(): CourtRow[] {
@@ -123,13 +152,29 @@ export function courts(): CourtRow[] {
 
 /** Where an office sits, for matching it to nearby courts and counsel. */
 export const officeSeat: Record<string, { lat: number; lon: number }> = {
-  ATL: { lat: 33.749, lon: -84.388 }, BAL: { lat: 39.29, lon: -76.612 }, BOS: { lat: 42.36, lon: -71.059 },
-  BUF: { lat: 42.886, lon: -78.878 }, CHI: { lat: 41.878, lon: -87.63 }, DAL: { lat: 32.777, lon: -96.797 },
-  DEN: { lat: 39.739, lon: -104.99 }, DET: { lat: 42.331, lon: -83.046 }, ELP: { lat: 31.762, lon: -106.485 },
-  HLG: { lat: 26.191, lon: -97.696 }, HOU: { lat: 29.76, lon: -95.37 }, LOS: { lat: 34.052, lon: -118.244 },
-  MIA: { lat: 25.762, lon: -80.192 }, NEW: { lat: 40.736, lon: -74.172 }, NOL: { lat: 29.951, lon: -90.072 },
-  NYC: { lat: 40.713, lon: -74.006 }, PHI: { lat: 39.953, lon: -75.165 }, PHO: { lat: 33.448, lon: -112.074 },
-  SEA: { lat: 47.606, lon: -122.332 }, SFR: { lat: 37.775, lon: -122.419 }, SLC: { lat: 40.761, lon: -111.891 },
-  SNA: { lat: 29.424, lon: -98.494 }, SND: { lat: 32.716, lon: -117.161 }, SPM: { lat: 44.953, lon: -93.09 },
+  ATL: { lat: 33.749, lon: -84.388 },
+  BAL: { lat: 39.29, lon: -76.612 },
+  BOS: { lat: 42.36, lon: -71.059 },
+  BUF: { lat: 42.886, lon: -78.878 },
+  CHI: { lat: 41.878, lon: -87.63 },
+  DAL: { lat: 32.777, lon: -96.797 },
+  DEN: { lat: 39.739, lon: -104.99 },
+  DET: { lat: 42.331, lon: -83.046 },
+  ELP: { lat: 31.762, lon: -106.485 },
+  HLG: { lat: 26.191, lon: -97.696 },
+  HOU: { lat: 29.76, lon: -95.37 },
+  LOS: { lat: 34.052, lon: -118.244 },
+  MIA: { lat: 25.762, lon: -80.192 },
+  NEW: { lat: 40.736, lon: -74.172 },
+  NOL: { lat: 29.951, lon: -90.072 },
+  NYC: { lat: 40.713, lon: -74.006 },
+  PHI: { lat: 39.953, lon: -75.165 },
+  PHO: { lat: 33.448, lon: -112.074 },
+  SEA: { lat: 47.606, lon: -122.332 },
+  SFR: { lat: 37.775, lon: -122.419 },
+  SLC: { lat: 40.761, lon: -111.891 },
+  SNA: { lat: 29.424, lon: -98.494 },
+  SND: { lat: 32.716, lon: -117.161 },
+  SPM: { lat: 44.953, lon: -93.09 },
   WAS: { lat: 38.907, lon: -77.037 },
 };

@@ -66,5 +66,6 @@ export function caseSeed(seed: number, index: number): number {
 export function stableUuid(label: string): string {
   const h = createHash("sha256").update(`immos-seed:${label}`).digest("hex");
   const variant = ((Number.parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  const tail = `${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${tail}`;
 }

@@ -46,7 +46,7 @@ function fileApplications(c: CaseContext, o: Overlays, nextHearing: number): { u
   return { usc };
 }
 
-/** From the first hearing to the end of the case (or today). `detained` is the custody at the first hearing. */
+/** From the first hearing to the end of the case (or today); `detained`: in custody at the first hearing. */
 export function proceedings(c: CaseContext, o: Overlays, firstHearing: number, detained: boolean): void {
   const { h, rng } = c;
   let hearing = firstHearing;
@@ -58,11 +58,20 @@ export function proceedings(c: CaseContext, o: Overlays, firstHearing: number, d
   let filed = { usc: false };
   for (let m = 0; m <= masters; m++) {
     h.until(hearing);
-    if (m === 0 && c.language !== "en") h.add({ on: h.on, type: "interpreter.recorded", language: c.language });
+    if (m === 0 && c.language !== "en")
+      h.add({ on: h.on, type: "interpreter.recorded", language: c.language });
     if (m === masters) break;
     if (!detained && !c.unaccompaniedChild && rng.chance(0.09)) {
       h.add({ on: h.on, type: "hearing.missed" });
-      h.add({ on: h.on, type: "order.issued", by: "IJ", kind: "removal", delivery: "mail", countries: [c.cit], inAbsentia: true });
+      h.add({
+        on: h.on,
+        type: "order.issued",
+        by: "IJ",
+        kind: "removal",
+        delivery: "mail",
+        countries: [c.cit],
+        inAbsentia: true,
+      });
       reopenOrRemove(c);
       return;
     }
@@ -93,7 +102,8 @@ function merits(c: CaseContext, o: Overlays, usc: boolean, detained: boolean): v
   };
   if (usc || (o.status && rng.chance(0.6)) || (o.survivorForm && rng.chance(0.4))) {
     order("termination");
-    return released();
+    released();
+    return;
   }
   if (o.asylum) {
     const outcome = rng.weighted([
@@ -105,15 +115,18 @@ function merits(c: CaseContext, o: Overlays, usc: boolean, detained: boolean): v
     if (outcome === "asylum") {
       order("relief");
       h.add({ on: h.on, type: "protection.granted", kind: "asylum", country: c.cit });
-      return released();
+      released();
+      return;
     }
     order("removal");
     if (outcome !== "denied") {
       h.add({ on: h.on, type: "protection.granted", kind: outcome, country: c.cit });
-      return released();
+      released();
+      return;
     }
     h.add({ on: h.on, type: "protection.denied", kind: "asylum", country: c.cit });
-    return afterRemovalOrder(c, detained);
+    afterRemovalOrder(c, detained);
+    return;
   }
   const outcome = rng.weighted([
     ["removal", 55],
@@ -123,11 +136,13 @@ function merits(c: CaseContext, o: Overlays, usc: boolean, detained: boolean): v
   ] as const);
   if (outcome === "relief" || outcome === "termination") {
     order(outcome);
-    return released();
+    released();
+    return;
   }
   if (outcome === "removal") {
     order("removal");
-    return afterRemovalOrder(c, detained);
+    afterRemovalOrder(c, detained);
+    return;
   }
   const pre = rng.chance(0.25);
   h.add({
@@ -148,7 +163,12 @@ function merits(c: CaseContext, o: Overlays, usc: boolean, detained: boolean): v
   }
   if (rng.chance(0.65)) {
     h.wait(10, pre ? 110 : 55);
-    h.add({ on: h.on, type: "departure.verified", country: c.cit, via: "voluntary departure verified by consulate" });
+    h.add({
+      on: h.on,
+      type: "departure.verified",
+      country: c.cit,
+      via: "voluntary departure verified by consulate",
+    });
   }
 }
 
@@ -174,7 +194,13 @@ function afterRemovalOrder(c: CaseContext, detained: boolean): void {
     h.add({ on: h.on, type: "appeal.decided", forum: "BIA", outcome });
     if (outcome !== "dismissed") {
       h.wait(10, 60);
-      h.add({ on: h.on, type: "hearing.notice", hearingDate: isoDay(hearingDay(h, 30, 200)), servedAt: "last_address", method: "mail" });
+      h.add({
+        on: h.on,
+        type: "hearing.notice",
+        hearingDate: isoDay(hearingDay(h, 30, 200)),
+        servedAt: "last_address",
+        method: "mail",
+      });
       return;
     }
     if (rng.chance(0.2)) {

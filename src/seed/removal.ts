@@ -8,7 +8,16 @@ import { type CaseContext, hearingDay } from "./history.js";
 import type { FacilityKind } from "./world.js";
 
 /** How often a consulate refuses a travel document, by country (the rest: rarely). */
-const refusal: Record<string, number> = { CN: 0.35, CU: 0.5, VE: 0.3, RU: 0.25, IQ: 0.2, SD: 0.2, YE: 0.4, SY: 0.6 };
+const refusal: Record<string, number> = {
+  CN: 0.35,
+  CU: 0.5,
+  VE: 0.3,
+  RU: 0.25,
+  IQ: 0.2,
+  SD: 0.2,
+  YE: 0.4,
+  SY: 0.6,
+};
 /** Land removal to Mexico, mostly without a separate travel document. */
 const landBorder = new Set(["MX"]);
 
@@ -22,11 +31,33 @@ export function executeRemoval(c: CaseContext, detained: boolean): void {
     // Released people with a final order: some are re-arrested for removal, the rest report on supervision.
     if (!rng.chance(0.55)) return;
     h.wait(20, 240);
-    h.add({ on: h.on, at: h.time(5, 9), tz: c.tz, type: "encounter", location: "residence", source: "officer" });
-    h.add({ on: h.on, at: h.time(9, 11), tz: c.tz, type: "arrest", basis: "i205", location: "residence", homeEntry: false });
+    h.add({
+      on: h.on,
+      at: h.time(5, 9),
+      tz: c.tz,
+      type: "encounter",
+      location: "residence",
+      source: "officer",
+    });
+    h.add({
+      on: h.on,
+      at: h.time(9, 11),
+      tz: c.tz,
+      type: "arrest",
+      basis: "i205",
+      location: "residence",
+      homeEntry: false,
+    });
     const facility = c.world.pickFacility(rng, c.office, "adult");
     c.facility = facility;
-    h.add({ on: h.on, at: h.time(11, 18), tz: c.tz, type: "custody.booked", facility: { code: facility.code, kind: "adult" }, authority: "241a" });
+    h.add({
+      on: h.on,
+      at: h.time(11, 18),
+      tz: c.tz,
+      type: "custody.booked",
+      facility: { code: facility.code, kind: "adult" },
+      authority: "241a",
+    });
   }
   removeFromFacility(c);
 }
@@ -52,7 +83,12 @@ export function removeFromFacility(c: CaseContext): void {
       return;
     }
     h.wait(7, 60);
-    h.add({ on: h.on, type: "travel_document.issued", country: c.cit, validUntil: isoDay(h.day + rng.int(90, 180)) });
+    h.add({
+      on: h.on,
+      type: "travel_document.issued",
+      country: c.cit,
+      validUntil: isoDay(h.day + rng.int(90, 180)),
+    });
   }
   if (rng.chance(0.6)) {
     h.wait(1, 10);
@@ -60,7 +96,14 @@ export function removeFromFacility(c: CaseContext): void {
   }
   h.wait(1, 10);
   const servedTo: ("person" | "counsel")[] = c.represented ? ["person", "counsel"] : ["person"];
-  h.add({ on: h.on, type: "removal_notice.served", country: c.cit, language: c.language, servedTo, method: "personal" });
+  h.add({
+    on: h.on,
+    type: "removal_notice.served",
+    country: c.cit,
+    language: c.language,
+    servedTo,
+    method: "personal",
+  });
   h.wait(2, 14);
   const via = landBorder.has(c.cit)
     ? "land port of entry"
@@ -89,7 +132,13 @@ export function reopenOrRemove(c: CaseContext): void {
     const granted = rng.chance(0.45);
     h.add({ on: h.on, type: "motion.decided", kind: "reopen", outcome: granted ? "granted" : "denied" });
     if (granted) {
-      h.add({ on: h.on, type: "hearing.notice", hearingDate: isoDay(hearingDay(h, 30, 150)), servedAt: "last_address", method: "mail" });
+      h.add({
+        on: h.on,
+        type: "hearing.notice",
+        hearingDate: isoDay(hearingDay(h, 30, 150)),
+        servedAt: "last_address",
+        method: "mail",
+      });
       return;
     }
   }

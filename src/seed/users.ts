@@ -13,10 +13,25 @@ export const DEMO_PASSWORD = "demo-password";
 
 const accounts: Omit<SeedUser, "password">[] = [
   { username: "officer", displayName: "Dana Officer (Houston)", role: "officer", offices: ["HOU"] },
-  { username: "supervisor", displayName: "Sam Supervisor (Houston, San Antonio)", role: "supervisor", offices: ["HOU", "SNA"] },
+  {
+    username: "supervisor",
+    displayName: "Sam Supervisor (Houston, San Antonio)",
+    role: "supervisor",
+    offices: ["HOU", "SNA"],
+  },
   { username: "counsel", displayName: "Casey Counsel", role: "counsel", offices: [] },
-  { username: "detention", displayName: "Devon Detention Manager", role: "detention_manager", offices: ["HOU", "SNA", "HLG"] },
-  { username: "analyst", displayName: "Alex Analyst", role: "analyst", offices: offices().map((o) => o.code) },
+  {
+    username: "detention",
+    displayName: "Devon Detention Manager",
+    role: "detention_manager",
+    offices: ["HOU", "SNA", "HLG"],
+  },
+  {
+    username: "analyst",
+    displayName: "Alex Analyst",
+    role: "analyst",
+    offices: offices().map((o) => o.code),
+  },
   { username: "auditor", displayName: "Avery Auditor", role: "auditor", offices: [] },
   { username: "admin", displayName: "Morgan Admin", role: "admin", offices: [] },
   { username: "officer.mia", displayName: "Rosa Delgado (Miami)", role: "officer", offices: ["MIA"] },
@@ -24,7 +39,12 @@ const accounts: Omit<SeedUser, "password">[] = [
   { username: "officer.los", displayName: "Emily Nguyen (Los Angeles)", role: "officer", offices: ["LOS"] },
   { username: "officer.chi", displayName: "Brian Kowalski (Chicago)", role: "officer", offices: ["CHI"] },
   { username: "supervisor.mia", displayName: "Laura Bennett (Miami)", role: "supervisor", offices: ["MIA"] },
-  { username: "supervisor.west", displayName: "Daniel Larsen (Los Angeles, San Diego, San Francisco)", role: "supervisor", offices: ["LOS", "SND", "SFR"] },
+  {
+    username: "supervisor.west",
+    displayName: "Daniel Larsen (Los Angeles, San Diego, San Francisco)",
+    role: "supervisor",
+    offices: ["LOS", "SND", "SFR"],
+  },
 ];
 
 export function demoUsers(): SeedUser[] {

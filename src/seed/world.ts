@@ -43,7 +43,12 @@ export class World {
           .map(([r]) => r);
       const ofKind = (k: FacilityKind) => {
         const own = ref.facilities.filter((f) => f.officeCode === office.code && f.kinds.includes(k));
-        return own.length ? own : nearest(ref.facilities.filter((f) => f.kinds.includes(k)), 2);
+        return own.length
+          ? own
+          : nearest(
+              ref.facilities.filter((f) => f.kinds.includes(k)),
+              2,
+            );
       };
       this.byOffice.set(office.code, {
         office,
@@ -56,7 +61,9 @@ export class World {
         counsel: nearest(ref.counsel, 25),
       });
     }
-    this.weightedOffices = [...this.byOffice.values()].map((o) => [o, officeWeight[o.office.code] ?? 1] as const);
+    this.weightedOffices = [...this.byOffice.values()].map(
+      (o) => [o, officeWeight[o.office.code] ?? 1] as const,
+    );
   }
 
   pickOffice(rng: Rng): OfficeLookups {

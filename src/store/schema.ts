@@ -225,7 +225,10 @@ export const reviews = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decisionReason: text("decision_reason"),
   },
-  (t) => [index("reviews_office_status_idx").on(t.officeCode, t.status), index("reviews_case_idx").on(t.caseId)],
+  (t) => [
+    index("reviews_office_status_idx").on(t.officeCode, t.status),
+    index("reviews_case_idx").on(t.caseId),
+  ],
 );
 
 /**
@@ -251,5 +254,8 @@ export const tasks = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex("tasks_case_key_idx").on(t.caseId, t.key), index("tasks_office_status_due_idx").on(t.officeCode, t.status, t.due)],
+  (t) => [
+    uniqueIndex("tasks_case_key_idx").on(t.caseId, t.key),
+    index("tasks_office_status_due_idx").on(t.officeCode, t.status, t.due),
+  ],
 );

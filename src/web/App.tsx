@@ -36,7 +36,9 @@ export function App() {
       </main>
       <footer className="usa-footer usa-footer--slim">
         <GridContainer className="padding-y-2">
-          <p className="margin-0 font-body-2xs">immos — open-source case operations. All data shown in the demo is synthetic.</p>
+          <p className="margin-0 font-body-2xs">
+            immos — open-source case operations. All data shown in the demo is synthetic.
+          </p>
         </GridContainer>
       </footer>
     </>

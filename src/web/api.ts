@@ -22,7 +22,8 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const payload = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiFailure(res.status, payload.error ?? { code: "internal", message: `HTTP ${res.status}` });
+  if (!res.ok)
+    throw new ApiFailure(res.status, payload.error ?? { code: "internal", message: `HTTP ${res.status}` });
   return payload as T;
 }
 
@@ -65,7 +66,12 @@ export interface CaseView {
     office: { code: string; name: string };
     court: { code: string; name: string; circuit: string } | null;
     facility: { code: string; name: string; city: string; state: string } | null;
-    state: { custody: string; nextHearing: { date: string; time?: string; place?: string } | null; flags: string[]; order: { kind: string; on: string; countries: string[] } | null };
+    state: {
+      custody: string;
+      nextHearing: { date: string; time?: string; place?: string } | null;
+      flags: string[];
+      order: { kind: string; on: string; countries: string[] } | null;
+    };
   };
   person: {
     id: string;

@@ -14,11 +14,16 @@ export interface TestApp {
   app: FastifyInstance;
   token(username: string): Promise<string>;
   /** An injected request as a user; returns status and parsed JSON. */
-  as(username: string): (method: string, url: string, body?: unknown) => Promise<{ status: number; body: any }>;
+  as(
+    username: string,
+  ): (method: string, url: string, body?: unknown) => Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
-export async function startTestApp(kind: Backend, opts: { persons?: number; today?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  kind: Backend,
+  opts: { persons?: number; today?: string } = {},
+): Promise<TestApp> {
   const database = await freshDatabase(kind);
   const fixed = opts.today ? new Date(`${opts.today}T15:00:00Z`) : undefined;
   const ctx: AppContext = { database, now: () => fixed ?? new Date() };
@@ -43,7 +48,11 @@ export async function startTestApp(kind: Backend, opts: { persons?: number; toda
         method: method as "GET",
         url,
         headers: { authorization: `Bearer ${t}` },
-        ...(body === undefined ? {} : typeof body === "string" ? { payload: body, headers: { authorization: `Bearer ${t}`, "content-type": "application/json" } } : { payload: body as object }),
+        ...(body === undefined
+          ? {}
+          : typeof body === "string"
+            ? { payload: body, headers: { authorization: `Bearer ${t}`, "content-type": "application/json" } }
+            : { payload: body as object }),
       });
       return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
     },

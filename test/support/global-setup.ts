@@ -48,7 +48,9 @@ export default async function setup(project: TestProject) {
     if (pgTemplate) {
       const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
       await admin.connect();
-      const { rows } = await admin.query("select datname from pg_database where datname like $1", [`immos_t_${process.pid}_%`]);
+      const { rows } = await admin.query("select datname from pg_database where datname like $1", [
+        `immos_t_${process.pid}_%`,
+      ]);
       for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
       await admin.query(`DROP DATABASE IF EXISTS ${pgTemplate} WITH (FORCE)`);
       await admin.end();

@@ -4,12 +4,32 @@
  * the event(s) it records once the law engine lets it happen.
  */
 import { z } from "zod";
-import { type CaseEvent, clockTime, country, dateOrDateTime, isoDate, localDateTime } from "../../domain/events.js";
+import {
+  type CaseEvent,
+  clockTime,
+  country,
+  dateOrDateTime,
+  isoDate,
+  localDateTime,
+} from "../../domain/events.js";
 import type { Permission } from "../access.js";
 
 const base = { on: isoDate, at: clockTime.optional(), tz: z.string().optional() };
 const hearing = z.object({ date: isoDate, time: clockTime, place: z.string().min(1) });
-const locations = z.enum(["residence", "courthouse", "family_court", "school", "place_of_worship", "hospital", "shelter", "street", "traffic_stop", "jail", "port_of_entry", "other"]);
+const locations = z.enum([
+  "residence",
+  "courthouse",
+  "family_court",
+  "school",
+  "place_of_worship",
+  "hospital",
+  "shelter",
+  "street",
+  "traffic_stop",
+  "jail",
+  "port_of_entry",
+  "other",
+]);
 const facilityKind = z.enum(["adult", "family_residential", "juvenile_licensed", "cbp_holding", "hold_room"]);
 
 export interface ActionSpec<S extends z.ZodTypeAny = z.ZodTypeAny> {
@@ -27,7 +47,8 @@ function spec<S extends z.ZodTypeAny>(s: ActionSpec<S>): ActionSpec<S> {
   return s;
 }
 
-const obj = <T extends z.ZodRawShape>(type: string, shape: T) => z.object({ ...base, type: z.literal(type), ...shape });
+const obj = <T extends z.ZodRawShape>(type: string, shape: T) =>
+  z.object({ ...base, type: z.literal(type), ...shape });
 
 export const actionSpecs = [
   spec({
@@ -62,7 +83,9 @@ export const actionSpecs = [
       method: z.enum(["personal", "mail", "electronic"]),
       schedulingUnavailable: z.boolean().optional(),
     }),
-    effect: (a) => [{ type: "nta.served", on: a.on, at: a.at, hearing: a.hearing, servedTo: a.servedTo, method: a.method }],
+    effect: (a) => [
+      { type: "nta.served", on: a.on, at: a.at, hearing: a.hearing, servedTo: a.servedTo, method: a.method },
+    ],
   }),
   spec({
     type: "hearing.confirm",
@@ -96,7 +119,18 @@ export const actionSpecs = [
       likelyToEscapeFacts: z.string().optional(),
       homeEntry: z.boolean().optional(),
     }),
-    effect: (a) => [{ type: "arrest", on: a.on, at: a.at, basis: a.basis, location: a.location, reasonToBelieve: a.reasonToBelieve, likelyToEscapeFacts: a.likelyToEscapeFacts, homeEntry: a.homeEntry }],
+    effect: (a) => [
+      {
+        type: "arrest",
+        on: a.on,
+        at: a.at,
+        basis: a.basis,
+        location: a.location,
+        reasonToBelieve: a.reasonToBelieve,
+        likelyToEscapeFacts: a.likelyToEscapeFacts,
+        homeEntry: a.homeEntry,
+      },
+    ],
   }),
   spec({
     type: "warrant.issue",
@@ -121,7 +155,15 @@ export const actionSpecs = [
       probableCause: z.enum(["final_order", "pending_proceedings", "biometric_match", "statements", "none"]),
       citizenshipChecked: z.boolean(),
     }),
-    effect: (a) => [{ type: "detainer.issued", on: a.on, attachedWarrant: a.attachedWarrant, releaseAt: a.releaseAt, holdUntil: a.holdUntil }],
+    effect: (a) => [
+      {
+        type: "detainer.issued",
+        on: a.on,
+        attachedWarrant: a.attachedWarrant,
+        releaseAt: a.releaseAt,
+        holdUntil: a.holdUntil,
+      },
+    ],
   }),
   spec({
     type: "detention.continue",
@@ -155,7 +197,11 @@ export const actionSpecs = [
     type: "vd.grant",
     label: "Grant voluntary departure",
     permission: "case.write",
-    schema: obj("vd.grant", { stage: z.enum(["pre", "post"]), days: z.number().int().positive(), by: z.enum(["DHS", "IJ", "BIA"]) }),
+    schema: obj("vd.grant", {
+      stage: z.enum(["pre", "post"]),
+      days: z.number().int().positive(),
+      by: z.enum(["DHS", "IJ", "BIA"]),
+    }),
     effect: (a) => [{ type: "vd.granted", on: a.on, stage: a.stage, days: a.days, by: a.by }],
   }),
   spec({

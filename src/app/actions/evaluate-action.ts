@@ -13,7 +13,12 @@ import { parseAction } from "./parse-action.js";
 
 export const evaluateActionInput = z.object({ action: z.looseObject({ type: z.string() }) });
 
-export async function evaluateAction(ctx: AppContext, actor: Actor, caseRef: string, raw: z.input<typeof evaluateActionInput>) {
+export async function evaluateAction(
+  ctx: AppContext,
+  actor: Actor,
+  caseRef: string,
+  raw: z.input<typeof evaluateActionInput>,
+) {
   const { action } = parseAction(evaluateActionInput.parse(raw).action);
   const tx = ctx.database.db;
   const row = await findCase(tx, caseRef);
@@ -32,4 +37,9 @@ export async function caseDeadlines(ctx: AppContext, actor: Actor, caseRef: stri
 }
 
 export const catalog = () =>
-  actionSpecs.map((s) => ({ type: s.type, label: s.label, irreversible: Boolean((s as { irreversible?: boolean }).irreversible), schema: z.toJSONSchema(s.schema) }));
+  actionSpecs.map((s) => ({
+    type: s.type,
+    label: s.label,
+    irreversible: Boolean((s as { irreversible?: boolean }).irreversible),
+    schema: z.toJSONSchema(s.schema),
+  }));

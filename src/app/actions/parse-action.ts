@@ -8,7 +8,11 @@ export function parseAction(raw: unknown) {
   const type = (raw as { type?: unknown })?.type;
   const spec = typeof type === "string" ? actionSpec(type) : undefined;
   if (!spec) {
-    throw new AppError("invalid_input", `unknown action type ${JSON.stringify(type)}; one of ${actionTypes.join(", ")}`, "action.type");
+    throw new AppError(
+      "invalid_input",
+      `unknown action type ${JSON.stringify(type)}; one of ${actionTypes.join(", ")}`,
+      "action.type",
+    );
   }
   try {
     return { spec, action: spec.schema.parse(raw) as Action };

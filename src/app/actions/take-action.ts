@@ -36,7 +36,14 @@ export type ActionOutcome =
   | { status: "review_requested"; verdict: Verdict; version: number; reviewId: string }
   | { status: "blocked"; verdict: Verdict; version: number };
 
-async function append(tx: Tx, ctx: AppContext, row: CaseRow, stored: StoredEvent[], events: CaseEvent[], actorId: string) {
+async function append(
+  tx: Tx,
+  ctx: AppContext,
+  row: CaseRow,
+  stored: StoredEvent[],
+  events: CaseEvent[],
+  actorId: string,
+) {
   const seqs: number[] = [];
   const all = [...stored];
   for (const event of events) {
@@ -45,57 +52,140 @@ async function append(tx: Tx, ctx: AppContext, row: CaseRow, stored: StoredEvent
     seqs.push(seq);
   }
   const ok = await updateProjection(tx, row.id, row.version, projectCase(all), ctx.now());
-  if (!ok) throw new AppError("conflict", `case ${row.number} changed since you read it; reload and try again`, "expectedVersion");
+  if (!ok)
+    throw new AppError(
+      "conflict",
+      `case ${row.number} changed since you read it; reload and try again`,
+      "expectedVersion",
+    );
   await insertEvents(
     tx,
-    events.map((event, i) => ({ caseId: row.id, seq: seqs[i], type: event.type, on: event.on, at: event.at ?? null, body: event, recordedBy: actorId })),
+    events.map((event, i) => ({
+      caseId: row.id,
+      seq: seqs[i],
+      type: event.type,
+      on: event.on,
+      at: event.at ?? null,
+      body: event,
+      recordedBy: actorId,
+    })),
   );
   return { version: row.version + 1, seqs };
 }
 
-const findingSummary = (v: Verdict) => v.findings.filter((f) => f.outcome !== "ALLOW").map((f) => `${f.rule} ${f.outcome}`);
+const findingSummary = (v: Verdict) =>
+  v.findings.filter((f) => f.outcome !== "ALLOW").map((f) => `${f.rule} ${f.outcome}`);
 
-export async function takeAction(ctx: AppContext, actor: Actor, caseRef: string, raw: TakeActionInput): Promise<ActionOutcome> {
+export async function takeAction(
+  ctx: AppContext,
+  actor: Actor,
+  caseRef: string,
+  raw: TakeActionInput,
+): Promise<ActionOutcome> {
   const input = takeActionInput.parse(raw);
   const { spec, action } = parseAction(input.action);
-  if (action.on > today(ctx)) throw new AppError("invalid_input", `${action.on} is in the future`, "action.on");
+  if (action.on > today(ctx))
+    throw new AppError("invalid_input", `${action.on} is in the future`, "action.on");
   const key = canonicalJson(action);
 
-  const outcome = await writeWithAudit(ctx, actor, { action: `action.${action.type}`, entity: "case", entityId: caseRef, detail: { action } }, async (tx) => {
-    const row = await findCase(tx, caseRef);
-    authorize(actor, spec.permission, { officeCode: row.officeCode });
-    if (row.version !== input.expectedVersion) {
-      throw new AppError("conflict", `case ${row.number} changed since you read it (version ${row.version}, you had ${input.expectedVersion}); reload and try again`, "expectedVersion");
-    }
-    const { stored, history, config } = await loadLawInputs(tx, row);
-    const last = history.events[history.events.length - 1];
-    if (last && action.on < last.on) throw new AppError("invalid_input", `the action's date ${action.on} is before the case's last event (${last.on})`, "action.on");
-    const verdict = evaluate(history, action, config, action.on);
-    const effects = spec.effect(action);
-    for (const e of effects) await checkFacility(tx, e, "action");
-
-    if (verdict.outcome === "BLOCK") {
-      const r = await append(tx, ctx, row, stored, [{ type: "action.blocked", on: action.on, action: action.type, rules: findingSummary(verdict).map((s) => s.split(" ")[0]) }], actor.id);
-      return { status: "blocked", verdict, version: r.version } as const;
-    }
-    if (verdict.outcome === "REVIEW") {
-      if (!input.reviewId) {
-        const reviewId = randomUUID();
-        await insertReview(tx, { id: reviewId, caseId: row.id, officeCode: row.officeCode, actionType: action.type, action, verdict, requestedBy: actor.id, requestReason: input.reason ?? null, requestedAt: ctx.now(), status: "pending" });
-        const r = await append(tx, ctx, row, stored, [{ type: "review.requested", on: action.on, action: action.type, reviewId }], actor.id);
-        return { status: "review_requested", verdict, version: r.version, reviewId } as const;
+  const outcome = await writeWithAudit(
+    ctx,
+    actor,
+    { action: `action.${action.type}`, entity: "case", entityId: caseRef, detail: { action } },
+    async (tx) => {
+      const row = await findCase(tx, caseRef);
+      authorize(actor, spec.permission, { officeCode: row.officeCode });
+      if (row.version !== input.expectedVersion) {
+        throw new AppError(
+          "conflict",
+          `case ${row.number} changed since you read it (version ${row.version}, you had ${input.expectedVersion}); reload and try again`,
+          "expectedVersion",
+        );
       }
-      const review = await getReview(tx, input.reviewId);
-      if (!review || review.caseId !== row.id) throw new AppError("invalid_input", "no such review for this case", "reviewId");
-      if (canonicalJson(review.action) !== key) throw new AppError("invalid_input", "the review approved a different action; request a new review", "reviewId");
-      if (review.status !== "approved") throw new AppError("review_required", `review ${review.id} is ${review.status}, not approved`, "reviewId");
-      if (!(await transitionReview(tx, review.id, "approved", { status: "used" }))) throw new AppError("conflict", "the review was used already", "reviewId");
-    }
-    if (verdict.outcome === "WARN" && !input.acknowledge) {
-      throw new AppError("acknowledgement_required", `acknowledge the warnings to go ahead: ${findingSummary(verdict).join(", ")}`, "acknowledge", { verdict });
-    }
-    const r = await append(tx, ctx, row, stored, effects, actor.id);
-    return { status: "done", verdict, version: r.version, recorded: r.seqs } as const;
-  });
+      const { stored, history, config } = await loadLawInputs(tx, row);
+      const last = history.events[history.events.length - 1];
+      if (last && action.on < last.on)
+        throw new AppError(
+          "invalid_input",
+          `the action's date ${action.on} is before the case's last event (${last.on})`,
+          "action.on",
+        );
+      const verdict = evaluate(history, action, config, action.on);
+      const effects = spec.effect(action);
+      for (const e of effects) await checkFacility(tx, e, "action");
+
+      if (verdict.outcome === "BLOCK") {
+        const r = await append(
+          tx,
+          ctx,
+          row,
+          stored,
+          [
+            {
+              type: "action.blocked",
+              on: action.on,
+              action: action.type,
+              rules: findingSummary(verdict).map((s) => s.split(" ")[0]),
+            },
+          ],
+          actor.id,
+        );
+        return { status: "blocked", verdict, version: r.version } as const;
+      }
+      if (verdict.outcome === "REVIEW") {
+        if (!input.reviewId) {
+          const reviewId = randomUUID();
+          await insertReview(tx, {
+            id: reviewId,
+            caseId: row.id,
+            officeCode: row.officeCode,
+            actionType: action.type,
+            action,
+            verdict,
+            requestedBy: actor.id,
+            requestReason: input.reason ?? null,
+            requestedAt: ctx.now(),
+            status: "pending",
+          });
+          const r = await append(
+            tx,
+            ctx,
+            row,
+            stored,
+            [{ type: "review.requested", on: action.on, action: action.type, reviewId }],
+            actor.id,
+          );
+          return { status: "review_requested", verdict, version: r.version, reviewId } as const;
+        }
+        const review = await getReview(tx, input.reviewId);
+        if (!review || review.caseId !== row.id)
+          throw new AppError("invalid_input", "no such review for this case", "reviewId");
+        if (canonicalJson(review.action) !== key)
+          throw new AppError(
+            "invalid_input",
+            "the review approved a different action; request a new review",
+            "reviewId",
+          );
+        if (review.status !== "approved")
+          throw new AppError(
+            "review_required",
+            `review ${review.id} is ${review.status}, not approved`,
+            "reviewId",
+          );
+        if (!(await transitionReview(tx, review.id, "approved", { status: "used" })))
+          throw new AppError("conflict", "the review was used already", "reviewId");
+      }
+      if (verdict.outcome === "WARN" && !input.acknowledge) {
+        throw new AppError(
+          "acknowledgement_required",
+          `acknowledge the warnings to go ahead: ${findingSummary(verdict).join(", ")}`,
+          "acknowledge",
+          { verdict },
+        );
+      }
+      const r = await append(tx, ctx, row, stored, effects, actor.id);
+      return { status: "done", verdict, version: r.version, recorded: r.seqs } as const;
+    },
+  );
   return outcome;
 }

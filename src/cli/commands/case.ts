@@ -2,9 +2,31 @@ import type { Command } from "commander";
 import { printJson, withApi } from "../transport.js";
 
 interface CaseView {
-  case: { id: string; number: string; stage: string; kind: string; version: number; office: { code: string; name: string }; court: { name: string } | null; facility: { name: string } | null; state: Record<string, unknown> };
-  person: { givenName: string; familyName: string; aNumberDisplay: string | null; birthDate: string | null; citizenship: string[]; languages: string[]; counsel: { name: string } | null } | null;
-  history: { seq: number; event: { on: string; at?: string; type: string } & Record<string, unknown>; superseded: boolean }[];
+  case: {
+    id: string;
+    number: string;
+    stage: string;
+    kind: string;
+    version: number;
+    office: { code: string; name: string };
+    court: { name: string } | null;
+    facility: { name: string } | null;
+    state: Record<string, unknown>;
+  };
+  person: {
+    givenName: string;
+    familyName: string;
+    aNumberDisplay: string | null;
+    birthDate: string | null;
+    citizenship: string[];
+    languages: string[];
+    counsel: { name: string } | null;
+  } | null;
+  history: {
+    seq: number;
+    event: { on: string; at?: string; type: string } & Record<string, unknown>;
+    superseded: boolean;
+  }[];
 }
 
 function describeEvent(e: Record<string, unknown>): string {
@@ -17,7 +39,9 @@ function describeEvent(e: Record<string, unknown>): string {
 export function printHistory(view: CaseView) {
   for (const h of view.history) {
     const mark = h.superseded ? " (superseded)" : "";
-    console.log(`${String(h.seq).padStart(3)}  ${h.event.on}${h.event.at ? ` ${h.event.at}` : "      "}  ${h.event.type.padEnd(24)} ${describeEvent(h.event)}${mark}`);
+    console.log(
+      `${String(h.seq).padStart(3)}  ${h.event.on}${h.event.at ? ` ${h.event.at}` : "      "}  ${h.event.type.padEnd(24)} ${describeEvent(h.event)}${mark}`,
+    );
   }
 }
 
@@ -31,11 +55,20 @@ export function register(program: Command) {
     .option("--json", "JSON output")
     .action(async (o: { query?: string; stage?: string; limit: string; json?: boolean }) => {
       await withApi(async (api) => {
-        const qs = new URLSearchParams({ limit: o.limit, ...(o.query ? { q: o.query } : {}), ...(o.stage ? { stage: o.stage } : {}) });
-        const r = await api.call<{ items: Record<string, string | string[] | null>[] }>("GET", `/api/v1/cases?${qs}`);
+        const qs = new URLSearchParams({
+          limit: o.limit,
+          ...(o.query ? { q: o.query } : {}),
+          ...(o.stage ? { stage: o.stage } : {}),
+        });
+        const r = await api.call<{ items: Record<string, string | string[] | null>[] }>(
+          "GET",
+          `/api/v1/cases?${qs}`,
+        );
         if (o.json) return printJson(r.items);
         for (const i of r.items) {
-          console.log(`${String(i.number).padEnd(22)} ${String(i.aNumber ?? "-").padEnd(11)} ${`${i.familyName}, ${i.givenName}`.padEnd(36)} ${String(i.stage).padEnd(15)} ${i.officeCode}`);
+          console.log(
+            `${String(i.number).padEnd(22)} ${String(i.aNumber ?? "-").padEnd(11)} ${`${i.familyName}, ${i.givenName}`.padEnd(36)} ${String(i.stage).padEnd(15)} ${i.officeCode}`,
+          );
         }
         if (!r.items.length) console.log("no cases found");
       });
@@ -48,10 +81,16 @@ export function register(program: Command) {
         const v = await api.call<CaseView>("GET", `/api/v1/cases/${encodeURIComponent(ref)}`);
         if (o.json) return printJson(v);
         const p = v.person;
-        console.log(`Case ${v.case.number}  (${v.case.kind}, stage ${v.case.stage}, version ${v.case.version})`);
-        console.log(`Office ${v.case.office.name}; court ${v.case.court?.name ?? "-"}; facility ${v.case.facility?.name ?? "-"}`);
+        console.log(
+          `Case ${v.case.number}  (${v.case.kind}, stage ${v.case.stage}, version ${v.case.version})`,
+        );
+        console.log(
+          `Office ${v.case.office.name}; court ${v.case.court?.name ?? "-"}; facility ${v.case.facility?.name ?? "-"}`,
+        );
         if (p) {
-          console.log(`Person ${p.familyName}, ${p.givenName}  ${p.aNumberDisplay ?? "no A-number"}  born ${p.birthDate ?? "unknown"}  ${p.citizenship.join(",")}  languages ${p.languages.join(",")}`);
+          console.log(
+            `Person ${p.familyName}, ${p.givenName}  ${p.aNumberDisplay ?? "no A-number"}  born ${p.birthDate ?? "unknown"}  ${p.citizenship.join(",")}  languages ${p.languages.join(",")}`,
+          );
           console.log(`Counsel ${p.counsel?.name ?? "none of record"}`);
         }
         console.log("History:");

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { loadConfig } from "../../config.js";
-import { openDatabase } from "../../store/db.js";
 import { runningServer } from "../../runtime.js";
+import { openDatabase } from "../../store/db.js";
 
 export function register(program: Command) {
   const db = program.command("db").description("database operations");
@@ -11,7 +11,9 @@ export function register(program: Command) {
       const config = loadConfig();
       const server = config.databaseUrl ? undefined : runningServer(config.dataDir);
       if (server) {
-        console.log(`the server (pid ${server.pid}) holds ${config.dataDir} and migrated it when it started; nothing to do`);
+        console.log(
+          `the server (pid ${server.pid}) holds ${config.dataDir} and migrated it when it started; nothing to do`,
+        );
         return;
       }
       const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

@@ -3,6 +3,8 @@ import type { Command } from "commander";
 import { register as caseCommands } from "./case.js";
 import { register as dbCommands } from "./db.js";
 import { register as eventCommands } from "./event.js";
+import { register as linkCommand } from "./link.js";
+import { register as placeCommand } from "./place.js";
 import { register as scenarioCommands } from "./scenario.js";
 import { register as seedCommand } from "./seed.js";
 import { register as userCommands } from "./user.js";
@@ -16,4 +18,6 @@ export const commands: Register[] = [
   userCommands,
   dbCommands,
   scenarioCommands,
+  linkCommand,
+  placeCommand,
 ];

@@ -5,7 +5,9 @@ import { ScenarioFormatError } from "../../law/scenario.js";
 export function register(program: Command) {
   const s = program.command("scenario").description("legal scenarios (docs/scenarios.md)");
   s.command("run <paths...>")
-    .description("evaluate scenario files or folders; PASS/FAIL per scenario, then 'N passed, M failed' (exit 1 if any failed, 2 if a file is invalid)")
+    .description(
+      "evaluate scenario files or folders; PASS/FAIL per scenario, then 'N passed, M failed' (exit 1 if any failed, 2 if a file is invalid)",
+    )
     .option("--json", "a JSON array, one object per scenario")
     .action((paths: string[], o: { json?: boolean }) => {
       let results: ReturnType<typeof runScenarioFiles>;

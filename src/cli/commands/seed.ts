@@ -20,7 +20,11 @@ export function register(program: Command) {
           const { seedDemo } = await import("../../app/seed-demo.js");
           const bar = progressBar("seeding", persons);
           try {
-            result = await seedDemo(api.ctx, operatorActor, { persons, seed, onProgress: (n) => bar.update(n) });
+            result = await seedDemo(api.ctx, operatorActor, {
+              persons,
+              seed,
+              onProgress: (n) => bar.update(n),
+            });
           } finally {
             bar.stop();
           }
@@ -30,7 +34,10 @@ export function register(program: Command) {
         }
         const seconds = (performance.now() - started) / 1000;
         if (o.json) printJson({ ...(result as object), seconds });
-        else console.log(`seeded ${persons} persons in ${seconds.toFixed(1)} s (${Math.round(persons / seconds)} persons/s)`);
+        else
+          console.log(
+            `seeded ${persons} persons in ${seconds.toFixed(1)} s (${Math.round(persons / seconds)} persons/s)`,
+          );
       });
     });
 }

@@ -12,7 +12,9 @@ export const seedBody = z.object({
 export const adminRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.post("/admin/seed", { schema: { tags: ["operations"], summary: "Load the synthetic demo data (admin)", body: seedBody } }, async (req) =>
-      seedDemo(ctx, requireActor(req), req.body),
+    app.post(
+      "/admin/seed",
+      { schema: { tags: ["operations"], summary: "Load the synthetic demo data (admin)", body: seedBody } },
+      async (req) => seedDemo(ctx, requireActor(req), req.body),
     );
   };

@@ -9,5 +9,12 @@ import { referenceRoutes } from "./reference.js";
 import { scenarioRoutes } from "./scenarios.js";
 
 export function extraRoutes(ctx: AppContext): FastifyPluginAsyncZod[] {
-  return [authRoutes(ctx), caseRoutes(ctx), referenceRoutes(ctx), adminRoutes(ctx), scenarioRoutes(ctx), actionRoutes(ctx)];
+  return [
+    authRoutes(ctx),
+    caseRoutes(ctx),
+    referenceRoutes(ctx),
+    adminRoutes(ctx),
+    scenarioRoutes(ctx),
+    actionRoutes(ctx),
+  ];
 }

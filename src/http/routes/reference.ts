@@ -8,16 +8,24 @@ export const referenceRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const db = ctx.database.db;
-    app.get("/offices", { schema: { tags: ["reference"], summary: "Offices (areas of responsibility)" } }, async (req) => {
-      authorize(requireActor(req), "reference.read");
-      return { items: await listOffices(db) };
-    });
+    app.get(
+      "/offices",
+      { schema: { tags: ["reference"], summary: "Offices (areas of responsibility)" } },
+      async (req) => {
+        authorize(requireActor(req), "reference.read");
+        return { items: await listOffices(db) };
+      },
+    );
     app.get("/courts", { schema: { tags: ["reference"], summary: "Immigration courts" } }, async (req) => {
       authorize(requireActor(req), "reference.read");
       return { items: await listCourts(db) };
     });
-    app.get("/facilities", { schema: { tags: ["reference"], summary: "Detention facilities" } }, async (req) => {
-      authorize(requireActor(req), "reference.read");
-      return { items: await listFacilities(db) };
-    });
+    app.get(
+      "/facilities",
+      { schema: { tags: ["reference"], summary: "Detention facilities" } },
+      async (req) => {
+        authorize(requireActor(req), "reference.read");
+        return { items: await listFacilities(db) };
+      },
+    );
   };

@@ -9,8 +9,18 @@ import { requireActor } from "../auth.js";
 export const scenarioRoutes =
   (_ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.post("/scenarios/evaluate", { schema: { tags: ["law"], summary: "Evaluate a scenario (docs/scenarios.md) and compare with its expect", body: scenarioSchema } }, async (req) => {
-      authorize(requireActor(req), "law.evaluate");
-      return toJson(evaluateScenario(req.body, "request"));
-    });
+    app.post(
+      "/scenarios/evaluate",
+      {
+        schema: {
+          tags: ["law"],
+          summary: "Evaluate a scenario (docs/scenarios.md) and compare with its expect",
+          body: scenarioSchema,
+        },
+      },
+      async (req) => {
+        authorize(requireActor(req), "law.evaluate");
+        return toJson(evaluateScenario(req.body, "request"));
+      },
+    );
   };

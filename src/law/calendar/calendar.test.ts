@@ -8,8 +8,8 @@ import {
   addHours,
   ageOn,
   compareStamps,
-  daysBetween,
   dayNumber,
+  daysBetween,
   hourPeriodAlert,
   isBusinessDay,
   isLegalHoliday,
@@ -27,13 +27,97 @@ const closuresArb = fc.uniqueArray(dateArb, { maxLength: 5 });
 
 describe("federal holidays (5 U.S.C. 6103, observed dates)", () => {
   const expected: Record<number, string[]> = {
-    2020: ["2020-01-01", "2020-01-20", "2020-02-17", "2020-05-25", "2020-07-03", "2020-09-07", "2020-10-12", "2020-11-11", "2020-11-26", "2020-12-25"],
-    2021: ["2021-01-01", "2021-01-18", "2021-02-15", "2021-05-31", "2021-06-18", "2021-07-05", "2021-09-06", "2021-10-11", "2021-11-11", "2021-11-25", "2021-12-24", "2021-12-31"],
-    2022: ["2022-01-17", "2022-02-21", "2022-05-30", "2022-06-20", "2022-07-04", "2022-09-05", "2022-10-10", "2022-11-11", "2022-11-24", "2022-12-26"],
-    2023: ["2023-01-02", "2023-01-16", "2023-02-20", "2023-05-29", "2023-06-19", "2023-07-04", "2023-09-04", "2023-10-09", "2023-11-10", "2023-11-23", "2023-12-25"],
-    2025: ["2025-01-01", "2025-01-20", "2025-02-17", "2025-05-26", "2025-06-19", "2025-07-04", "2025-09-01", "2025-10-13", "2025-11-11", "2025-11-27", "2025-12-25"],
-    2026: ["2026-01-01", "2026-01-19", "2026-02-16", "2026-05-25", "2026-06-19", "2026-07-03", "2026-09-07", "2026-10-12", "2026-11-11", "2026-11-26", "2026-12-25"],
-    2027: ["2027-01-01", "2027-01-18", "2027-02-15", "2027-05-31", "2027-06-18", "2027-07-05", "2027-09-06", "2027-10-11", "2027-11-11", "2027-11-25", "2027-12-24", "2027-12-31"],
+    2020: [
+      "2020-01-01",
+      "2020-01-20",
+      "2020-02-17",
+      "2020-05-25",
+      "2020-07-03",
+      "2020-09-07",
+      "2020-10-12",
+      "2020-11-11",
+      "2020-11-26",
+      "2020-12-25",
+    ],
+    2021: [
+      "2021-01-01",
+      "2021-01-18",
+      "2021-02-15",
+      "2021-05-31",
+      "2021-06-18",
+      "2021-07-05",
+      "2021-09-06",
+      "2021-10-11",
+      "2021-11-11",
+      "2021-11-25",
+      "2021-12-24",
+      "2021-12-31",
+    ],
+    2022: [
+      "2022-01-17",
+      "2022-02-21",
+      "2022-05-30",
+      "2022-06-20",
+      "2022-07-04",
+      "2022-09-05",
+      "2022-10-10",
+      "2022-11-11",
+      "2022-11-24",
+      "2022-12-26",
+    ],
+    2023: [
+      "2023-01-02",
+      "2023-01-16",
+      "2023-02-20",
+      "2023-05-29",
+      "2023-06-19",
+      "2023-07-04",
+      "2023-09-04",
+      "2023-10-09",
+      "2023-11-10",
+      "2023-11-23",
+      "2023-12-25",
+    ],
+    2025: [
+      "2025-01-01",
+      "2025-01-20",
+      "2025-02-17",
+      "2025-05-26",
+      "2025-06-19",
+      "2025-07-04",
+      "2025-09-01",
+      "2025-10-13",
+      "2025-11-11",
+      "2025-11-27",
+      "2025-12-25",
+    ],
+    2026: [
+      "2026-01-01",
+      "2026-01-19",
+      "2026-02-16",
+      "2026-05-25",
+      "2026-06-19",
+      "2026-07-03",
+      "2026-09-07",
+      "2026-10-12",
+      "2026-11-11",
+      "2026-11-26",
+      "2026-12-25",
+    ],
+    2027: [
+      "2027-01-01",
+      "2027-01-18",
+      "2027-02-15",
+      "2027-05-31",
+      "2027-06-18",
+      "2027-07-05",
+      "2027-09-06",
+      "2027-10-11",
+      "2027-11-11",
+      "2027-11-25",
+      "2027-12-24",
+      "2027-12-31",
+    ],
   };
   for (const [year, dates] of Object.entries(expected)) {
     it(`lists the observed holidays of ${year}`, () => {
@@ -61,7 +145,8 @@ describe("federal holidays (5 U.S.C. 6103, observed dates)", () => {
         for (const h of list) expect(Temporal.PlainDate.from(h.date).dayOfWeek).toBeLessThanOrEqual(5);
         // A Saturday New Year's Day is observed on Dec 31 of the year before.
         const ownNewYearMoved = Temporal.PlainDate.from({ year, month: 1, day: 1 }).dayOfWeek === 6 ? 1 : 0;
-        const nextNewYearMoved = Temporal.PlainDate.from({ year: year + 1, month: 1, day: 1 }).dayOfWeek === 6 ? 1 : 0;
+        const nextNewYearMoved =
+          Temporal.PlainDate.from({ year: year + 1, month: 1, day: 1 }).dayOfWeek === 6 ? 1 : 0;
         expect(list.length + ownNewYearMoved - nextNewYearMoved).toBe(year >= 2021 ? 11 : 10);
         for (const h of list) expect(isFederalHoliday(Temporal.PlainDate.from(h.date))).toBe(true);
       }),
@@ -135,7 +220,8 @@ describe("TIME-06 business days", () => {
         const due = addBusinessDays(trigger, n, closures);
         expect(isBusinessDay(due, closures)).toBe(true);
         let count = 0;
-        for (let d = addDays(trigger, 1); d <= due; d = addDays(d, 1)) if (isBusinessDay(d, closures)) count++;
+        for (let d = addDays(trigger, 1); d <= due; d = addDays(d, 1))
+          if (isBusinessDay(d, closures)) count++;
         expect(count).toBe(n);
       }),
     );
@@ -169,10 +255,17 @@ describe("TIME-05 hours", () => {
 
   it("property: the business-hour reading never ends before the clock-hour reading", () => {
     fc.assert(
-      fc.property(dateArb, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 1, max: 96 }), (d, h, hours) => {
-        const start = `${d}T${String(h).padStart(2, "0")}:00`;
-        expect(compareStamps(addBusinessHours(start, hours), addHours(start, hours))).toBeGreaterThanOrEqual(0);
-      }),
+      fc.property(
+        dateArb,
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 1, max: 96 }),
+        (d, h, hours) => {
+          const start = `${d}T${String(h).padStart(2, "0")}:00`;
+          expect(
+            compareStamps(addBusinessHours(start, hours), addHours(start, hours)),
+          ).toBeGreaterThanOrEqual(0);
+        },
+      ),
     );
   });
 });

@@ -98,7 +98,8 @@ export function localStamp(on: string, at?: string): string {
 
 /** Compare two local date-times (or dates: a bare date means its start) in one zone. */
 export function compareStamps(a: string, b: string, tz: string = DEFAULT_TZ): number {
-  const z = (s: string) => Temporal.PlainDateTime.from(s.length === 10 ? `${s}T00:00` : s).toZonedDateTime(tz);
+  const z = (s: string) =>
+    Temporal.PlainDateTime.from(s.length === 10 ? `${s}T00:00` : s).toZonedDateTime(tz);
   return Temporal.ZonedDateTime.compare(z(a), z(b));
 }
 
@@ -109,12 +110,16 @@ export function ageOn(birthDate: string | undefined, on: DateLike): { min: numbe
   const parts = birthDate.split("-").map(Number);
   const [y, m, d] = parts;
   if (parts.length === 3) {
-    const years = Temporal.PlainDate.from({ year: y, month: m, day: d }).until(date, { largestUnit: "years" }).years;
+    const years = Temporal.PlainDate.from({ year: y, month: m, day: d }).until(date, {
+      largestUnit: "years",
+    }).years;
     return { min: years, max: years };
   }
   // Partial: the earliest and latest possible birth dates bound the age.
   const earliest = Temporal.PlainDate.from({ year: y, month: m ?? 1, day: 1 });
-  const latest = m ? earliest.add({ months: 1 }).subtract({ days: 1 }) : Temporal.PlainDate.from({ year: y, month: 12, day: 31 });
+  const latest = m
+    ? earliest.add({ months: 1 }).subtract({ days: 1 })
+    : Temporal.PlainDate.from({ year: y, month: 12, day: 31 });
   return {
     min: latest.until(date, { largestUnit: "years" }).years,
     max: earliest.until(date, { largestUnit: "years" }).years,
@@ -164,7 +169,12 @@ export function addBusinessHours(
 }
 
 /** TIME-05: the moment a given share of an hour period has elapsed (alerts at 75%). */
-export function hourPeriodAlert(localDateTime: string, hours: number, share = 0.75, tz: string = DEFAULT_TZ): string {
+export function hourPeriodAlert(
+  localDateTime: string,
+  hours: number,
+  share = 0.75,
+  tz: string = DEFAULT_TZ,
+): string {
   const start = Temporal.PlainDateTime.from(localDateTime).toZonedDateTime(tz);
   return start
     .add({ minutes: Math.round(hours * share * 60) })

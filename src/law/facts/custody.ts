@@ -137,7 +137,12 @@ export function isUnaccompaniedChild(person: PersonFacts, events: readonly CaseE
 }
 
 /** Secure or adult settings that Flores ¶19/¶21 keep minors out of. */
-export const unlicensedForMinors: readonly FacilityKind[] = ["adult", "cbp_holding", "hold_room", "family_residential"];
+export const unlicensedForMinors: readonly FacilityKind[] = [
+  "adult",
+  "cbp_holding",
+  "hold_room",
+  "family_residential",
+];
 
 export function facilityWords(kind: FacilityKind | undefined): string {
   switch (kind) {
@@ -185,7 +190,10 @@ export function boolField(obj: Record<string, unknown>, ...keys: string[]): bool
 }
 
 /** A recorded exceptional circumstance for `ruleId` (events.ts `exceptional_circumstances.documented`). */
-export function exceptionFor(events: readonly CaseEvent[], ruleId: string): EventOf<"exceptional_circumstances.documented"> | undefined {
+export function exceptionFor(
+  events: readonly CaseEvent[],
+  ruleId: string,
+): EventOf<"exceptional_circumstances.documented"> | undefined {
   const all = events.filter(
     (e): e is EventOf<"exceptional_circumstances.documented"> =>
       e.type === "exceptional_circumstances.documented" && e.rule === ruleId,

@@ -67,7 +67,9 @@ export function checkService(input: {
   const to = recipients(input.servedTo);
   const method = typeof input.method === "string" ? input.method : "unknown";
   const age =
-    typeof input.personAge === "number" ? { min: input.personAge, max: input.personAge } : ageOn(input.person.birthDate, input.on);
+    typeof input.personAge === "number"
+      ? { min: input.personAge, max: input.personAge }
+      : ageOn(input.person.birthDate, input.on);
   const adultServed = to.includes("custodian");
   const served = `served ${method} on ${to.join(" and ") || "no one recorded"} on ${input.on}`;
   if (to.length === 0) {
@@ -95,7 +97,8 @@ export function checkService(input: {
     return {
       outcome: "REVIEW",
       message: `The notice was ${served}; the recorded birth date leaves the person's age at service at ${age.min} or ${age.max}, and a child under 14 must be served through the adult with whom the child resides.`,
-      remedy: "a verified birth date (14 or older at service) or service on the adult with whom the child resides",
+      remedy:
+        "a verified birth date (14 or older at service) or service on the adult with whom the child resides",
     };
   }
   if (input.person.competencyConcerns === true && !adultServed) {
@@ -112,7 +115,10 @@ export function checkService(input: {
     };
   }
   const ageText = age ? ` (aged ${age.min === age.max ? age.min : `${age.min}-${age.max}`} at service)` : "";
-  return { outcome: "ALLOW", message: `The notice was ${served}${ageText}; service meets 8 CFR 103.8 and INA 239(a), (c).` };
+  return {
+    outcome: "ALLOW",
+    message: `The notice was ${served}${ageText}; service meets 8 CFR 103.8 and INA 239(a), (c).`,
+  };
 }
 
 /** Whether the person was in custody on `on` (a booking not followed by a release). */
@@ -126,9 +132,7 @@ export function inCustodyOn(events: readonly CaseEvent[], on: string): boolean {
   return confined;
 }
 
-export type HearingNotice =
-  | { kind: "nta"; event: NtaEvent }
-  | { kind: "noh"; event: HearingNoticeEvent };
+export type HearingNotice = { kind: "nta"; event: NtaEvent } | { kind: "noh"; event: HearingNoticeEvent };
 
 /** The written notices of the hearing held on `hearingDate`, latest first. */
 export function noticesOfHearing(events: readonly CaseEvent[], hearingDate: string): HearingNotice[] {

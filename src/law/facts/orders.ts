@@ -16,7 +16,7 @@
  * - Events are ordered as the history lists them (date order); "after the
  *   order" means later in that list.
  */
-import type { CaseEvent, EventOf } from "../../domain/events.js";
+import type { EventOf } from "../../domain/events.js";
 import { addDays, periodDue } from "../calendar/calendar.js";
 import type { History, LawConfig } from "../types.js";
 import {

@@ -25,7 +25,12 @@ export function closedBecause(d: DateLike, closures: readonly string[] = []): st
 }
 
 /** "day 30 after 2025-05-16 is Sun 2025-06-15 (a Sunday), so the period runs to Mon 2025-06-16" */
-export function explainPeriod(trigger: string, days: number, closures: readonly string[] = [], roll = true): string {
+export function explainPeriod(
+  trigger: string,
+  days: number,
+  closures: readonly string[] = [],
+  roll = true,
+): string {
   const last = addDays(trigger, days);
   const due = roll ? rollForward(last, closures) : last;
   const head = `day ${days} after ${trigger} (the trigger day not counted) is ${dayLabel(last)}`;
@@ -34,14 +39,19 @@ export function explainPeriod(trigger: string, days: number, closures: readonly 
     return why && !roll ? `${head} (${why}; not rolled forward under this configuration)` : `${head}`;
   }
   const skipped: string[] = [];
-  for (let d = last; d !== due; d = addDays(d, 1)) skipped.push(`${d} ${closedBecause(d, closures) ?? ""}`.trim());
+  for (let d = last; d !== due; d = addDays(d, 1))
+    skipped.push(`${d} ${closedBecause(d, closures) ?? ""}`.trim());
   return `${head}; ${skipped.join(", ")} ${skipped.length > 1 ? "are" : "is"} not a business day, so the period runs to ${dayLabel(due)}`;
 }
 
 /** The business days counted from a trigger, for TIME-06 messages: "11-28, 12-01, ... (skipping 11-27 Thanksgiving Day)". */
 export function explainBusinessDays(trigger: string, due: string, closures: readonly string[] = []): string {
   const skipped: string[] = [];
-  for (let d = addDays(trigger, 1); Temporal.PlainDate.compare(toDate(d), toDate(due)) < 0; d = addDays(d, 1)) {
+  for (
+    let d = addDays(trigger, 1);
+    Temporal.PlainDate.compare(toDate(d), toDate(due)) < 0;
+    d = addDays(d, 1)
+  ) {
     const why = closedBecause(d, closures);
     if (why && !why.startsWith("a S")) skipped.push(`${d} (${why})`);
   }

@@ -73,9 +73,11 @@ export function removalPeriod(history: History, config: LawConfig, asOf: string)
   period.day90 = addDays(start, 89);
   period.day181 = day181Of(start);
   period.extension = events.find(
-    (e): e is EventOf<"cooperation.refused"> => e.type === "cooperation.refused" && e.warning && e.on >= start,
+    (e): e is EventOf<"cooperation.refused"> =>
+      e.type === "cooperation.refused" && e.warning && e.on >= start,
   );
-  if (period.extension) period.facts.push(`cooperation.refused ${period.extension.on} (I-229(a) warning given)`);
+  if (period.extension)
+    period.facts.push(`cooperation.refused ${period.extension.on} (I-229(a) warning given)`);
   return period;
 }
 

@@ -31,7 +31,7 @@ export function stageOf(o: OrderEvent): VdStage | undefined {
 /** The voluntary-departure grant that the current order carries, if any. */
 export function currentVdGrant(history: History, config: LawConfig, asOf: string): VdGrant | undefined {
   const order = currentOrder(history, asOf);
-  if (!order || order.event.kind !== "voluntary_departure") return undefined;
+  if (order?.event.kind !== "voluntary_departure") return undefined;
   const stage = stageOf(order.event);
   const { received, decided } = orderAppeal(history, asOf, order);
   return {

@@ -1,7 +1,6 @@
 /** CONF-* rules of docs/law/RULES.md: confidentiality of protection claims, 1367, other programmes, Privacy Act. */
 import {
   contentOf,
-  isTOrUApplicant,
   mandatoryNotificationCountries,
   privacyActSubject,
   programmeFacts,
@@ -9,9 +8,8 @@ import {
   recipientOf,
   splitContent,
   statusRevealsClaim,
-  vawaFacts,
 } from "../facts/disclosure.js";
-import { describeEvent, eventsOf, knownEvents, ruleFinding } from "../facts/removal.js";
+import { knownEvents, ruleFinding } from "../facts/removal.js";
 import { policyValue } from "../policy.js";
 import type { Rule } from "../types.js";
 import { consented, disclosureActions, exceptionOf, initiationActions, list } from "./conf/common.js";

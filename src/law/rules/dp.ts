@@ -26,7 +26,16 @@ export const dp01: Rule = {
   id: "DP-01",
   title: "Competency",
   citation: "Matter of M-A-M-, 25 I&N Dec. 474 (BIA 2011); Franco-Gonzalez v. Holder (C.D. Cal.)",
-  actions: ["return.voluntary", "vd.grant", "stipulated_removal.request", "removal.schedule", "removal.execute", "manifest.add", "flight.depart", "order.mark_final"],
+  actions: [
+    "return.voluntary",
+    "vd.grant",
+    "stipulated_removal.request",
+    "removal.schedule",
+    "removal.execute",
+    "manifest.add",
+    "flight.depart",
+    "order.mark_final",
+  ],
   evaluate({ history, action, config, asOf }) {
     const waiver = waiverAt(history, config, asOf, action);
     if (!waiver) return null;
@@ -55,7 +64,11 @@ function languageRecord(person: PersonFacts, events: readonly CaseEvent[]): { ok
   const match = interpreters.find((i) => !langs || langs.includes(i.language));
   if (match) return { ok: true, text: `an interpreter in ${match.language} is recorded (${match.on})` };
   if (langs?.includes("en")) return { ok: true, text: "the person understands English" };
-  if (interpreters.length) return { ok: false, text: `the interpreter recorded (${interpreters[0].language}) is not in a language the person understands (${langs?.join(", ")})` };
+  if (interpreters.length)
+    return {
+      ok: false,
+      text: `the interpreter recorded (${interpreters[0].language}) is not in a language the person understands (${langs?.join(", ")})`,
+    };
   return { ok: false, text: "no interpreter record is on file" };
 }
 
@@ -63,7 +76,15 @@ export const dp02: Rule = {
   id: "DP-02",
   title: "Stipulated removal and waivers",
   citation: "8 CFR 1003.25(b)",
-  actions: ["stipulated_removal.request", "return.voluntary", "removal.schedule", "removal.execute", "manifest.add", "flight.depart", "order.mark_final"],
+  actions: [
+    "stipulated_removal.request",
+    "return.voluntary",
+    "removal.schedule",
+    "removal.execute",
+    "manifest.add",
+    "flight.depart",
+    "order.mark_final",
+  ],
   evaluate({ history, action, asOf }) {
     const events = knownEvents(history, asOf);
     if (action.type === "return.voluntary") {
@@ -74,7 +95,13 @@ export const dp02: Rule = {
         findings: [
           langs.includes(lang)
             ? finding(this, "ALLOW", `The I-826 was read in ${lang}, a language the person understands.`)
-            : finding(this, "BLOCK", `The I-826 was read in ${lang}, which the person is not recorded as understanding (${langs.join(", ")}); the waiver is not knowing.`, [], "an I-826 read in a language the person understands"),
+            : finding(
+                this,
+                "BLOCK",
+                `The I-826 was read in ${lang}, which the person is not recorded as understanding (${langs.join(", ")}); the waiver is not knowing.`,
+                [],
+                "an I-826 read in a language the person understands",
+              ),
         ],
       };
     }
@@ -84,11 +111,25 @@ export const dp02: Rule = {
     const record = languageRecord(history.person, events);
     const findings: Finding[] = [];
     if (!record.ok) {
-      findings.push(finding(this, "BLOCK", `A stipulated removal needs a voluntary, knowing and intelligent waiver in a language the person understands, but ${record.text}.`, [], "an interpreter record in a language the person understands"));
+      findings.push(
+        finding(
+          this,
+          "BLOCK",
+          `A stipulated removal needs a voluntary, knowing and intelligent waiver in a language the person understands, but ${record.text}.`,
+          [],
+          "an interpreter record in a language the person understands",
+        ),
+      );
     } else {
       const unrepresented = history.person.represented !== true && !hasCounsel(history, events);
       findings.push(
-        finding(this, "REVIEW", `Stipulated removal: ${record.text}; ${unrepresented ? "the person is unrepresented, so the IJ must have found the waiver voluntary, knowing and intelligent" : "confirm the IJ's finding that the waiver was voluntary, knowing and intelligent"}.`, [], "the IJ's finding on the waiver"),
+        finding(
+          this,
+          "REVIEW",
+          `Stipulated removal: ${record.text}; ${unrepresented ? "the person is unrepresented, so the IJ must have found the waiver voluntary, knowing and intelligent" : "confirm the IJ's finding that the waiver was voluntary, knowing and intelligent"}.`,
+          [],
+          "the IJ's finding on the waiver",
+        ),
       );
     }
     return { findings };
@@ -104,12 +145,21 @@ export const dp03: Rule = {
     const events = knownEvents(history, asOf);
     if (!hasCounsel(history, events)) return null;
     if (action.type === "transfer") {
-      const impedes = action.outOfArea === true || action.outOfAor === true || action.impedesCounselAccess === true;
+      const impedes =
+        action.outOfArea === true || action.outOfAor === true || action.impedesCounselAccess === true;
       return {
         findings: [
           impedes
-            ? finding(this, "WARN", "The person has counsel of record and the transfer takes them out of the area, which impedes access to counsel; notify counsel.")
-            : finding(this, "ALLOW", "The person has counsel of record; the transfer is not recorded as leaving the area. Notify counsel of the new facility."),
+            ? finding(
+                this,
+                "WARN",
+                "The person has counsel of record and the transfer takes them out of the area, which impedes access to counsel; notify counsel.",
+              )
+            : finding(
+                this,
+                "ALLOW",
+                "The person has counsel of record; the transfer is not recorded as leaving the area. Notify counsel of the new facility.",
+              ),
         ],
       };
     }
@@ -119,7 +169,13 @@ export const dp03: Rule = {
     }
     return {
       findings: [
-        finding(this, "BLOCK", `An EOIR-28/G-28 is on file, but the service is to ${to.join(" and ") || "no one recorded"} only; counsel of record must be served.`, [], "service (or a copy) on counsel of record"),
+        finding(
+          this,
+          "BLOCK",
+          `An EOIR-28/G-28 is on file, but the service is to ${to.join(" and ") || "no one recorded"} only; counsel of record must be served.`,
+          [],
+          "service (or a copy) on counsel of record",
+        ),
       ],
     };
   },

@@ -121,7 +121,7 @@ const exe02: Rule = {
           ruleFinding(
             exe02Ref,
             "ALLOW",
-            `A ${dest} travel document issued ${doc.on}${doc.validUntil ? ` is valid through ${doc.validUntil}` : ""} covers the removal on ${when}.`,
+            `A ${dest} travel document issued ${doc.on}${doc.validUntil ? `, valid through ${doc.validUntil},` : ""} covers the removal on ${when}.`,
             { facts: [describeEvent(doc)] },
           ),
         ],
@@ -247,7 +247,7 @@ const exe03: Rule = {
         ruleFinding(
           exe03Ref,
           "ALLOW",
-          `Fit to travel (clearance of ${clearance.on}, ${age} days old)${flags.length ? `; flags: ${flags.join(", ")}` : ""}.`,
+          `Fit to travel (clearance of ${clearance.on}, ${age} day${age === 1 ? "" : "s"} old)${flags.length ? `; flags: ${flags.join(", ")}` : ""}.`,
           { facts: [describeEvent(clearance)] },
         ),
       ],

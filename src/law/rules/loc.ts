@@ -32,7 +32,8 @@ function protectedAreaPolicy(config: LawConfig, asOf: string): "2021" | "2025" {
 export const loc01: Rule = {
   id: "LOC-01",
   title: "Protected-areas policy",
-  citation: "DHS Guidelines for Enforcement Actions in or Near Protected Areas (Oct. 27, 2021), rescinded Jan. 20, 2025; ICE memo of Jan. 31, 2025 [POLICY]",
+  citation:
+    "DHS Guidelines for Enforcement Actions in or Near Protected Areas (Oct. 27, 2021), rescinded Jan. 20, 2025; ICE memo of Jan. 31, 2025 [POLICY]",
   actions: ["arrest.make"],
   evaluate({ action, config, asOf }) {
     const location = textField(action, "location");
@@ -43,29 +44,55 @@ export const loc01: Rule = {
       .map((s) => s.trim());
     if (boolField(action, "injunction") === true || injunctions.includes(location)) {
       return {
-        findings: [finding(this, "BLOCK", `an injunction covers enforcement at ${place} for this location or party.`, [], "the injunction lifted or a location it does not cover")],
+        findings: [
+          finding(
+            this,
+            "BLOCK",
+            `an injunction covers enforcement at ${place} for this location or party.`,
+            [],
+            "the injunction lifted or a location it does not cover",
+          ),
+        ],
       };
     }
     const setting = protectedAreaPolicy(config, asOf);
     if (setting === "2025") {
       return {
         findings: [
-          finding(this, "WARN", `the planned arrest is at ${place}; the 2021 protected-areas memo was rescinded on 2025-01-20, so the current standard is discretion ("common sense"): add a supervisor note.`),
+          finding(
+            this,
+            "WARN",
+            `the planned arrest is at ${place}; the 2021 protected-areas memo was rescinded on 2025-01-20, so the current standard is discretion ("common sense"): add a supervisor note.`,
+          ),
         ],
       };
     }
     const approved = boolField(action, "priorApproval", "approved", "supervisorApproved") === true;
-    const exigency = textField(action, "exigency", "exigentCircumstances") ?? (boolField(action, "exigent") ? "recorded" : undefined);
+    const exigency =
+      textField(action, "exigency", "exigentCircumstances") ??
+      (boolField(action, "exigent") ? "recorded" : undefined);
     if (approved || exigency) {
       return {
         findings: [
-          finding(this, "REVIEW", `enforcement at ${place} under the 2021 protected-areas guidelines ${approved ? "has prior approval recorded" : `rests on exigent circumstances (${exigency})`}; a supervisor must confirm it.`, [], "confirmation of the approval or exigency"),
+          finding(
+            this,
+            "REVIEW",
+            `enforcement at ${place} under the 2021 protected-areas guidelines ${approved ? "has prior approval recorded" : `rests on exigent circumstances (${exigency})`}; a supervisor must confirm it.`,
+            [],
+            "confirmation of the approval or exigency",
+          ),
         ],
       };
     }
     return {
       findings: [
-        finding(this, "BLOCK", `enforcement at ${place} under the 2021 protected-areas guidelines needs prior approval, absent exigent circumstances, and none is recorded.`, [], "prior headquarters approval, or documented exigent circumstances"),
+        finding(
+          this,
+          "BLOCK",
+          `enforcement at ${place} under the 2021 protected-areas guidelines needs prior approval, absent exigent circumstances, and none is recorded.`,
+          [],
+          "prior headquarters approval, or documented exigent circumstances",
+        ),
       ],
     };
   },
@@ -82,7 +109,11 @@ export const loc02: Rule = {
     if (action.location !== "residence") return null;
     return {
       findings: [
-        finding(this, "ALLOW", "no entry into the home is planned; an administrative warrant (I-200/I-205) does not authorise non-consensual entry, so the arrest must be made outside or with consent."),
+        finding(
+          this,
+          "ALLOW",
+          "no entry into the home is planned; an administrative warrant (I-200/I-205) does not authorise non-consensual entry, so the arrest must be made outside or with consent.",
+        ),
       ],
     };
   },

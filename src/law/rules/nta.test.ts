@@ -4,8 +4,19 @@ import { nta01, nta02 } from "./nta/contents.js";
 import { nta03, nta04, nta05 } from "./nta/service.js";
 import { deadline, events, outcomeOf } from "./testing/history.js";
 
-const hearing = { date: "2025-05-20", time: "09:00", place: "Immigration Court, 606 S Olive St, Los Angeles, CA" };
-const serve = (extra: Record<string, unknown> = {}) => ({ type: "nta.serve", on: "2025-04-01", hearing, servedTo: "person", method: "personal", ...extra });
+const hearing = {
+  date: "2025-05-20",
+  time: "09:00",
+  place: "Immigration Court, 606 S Olive St, Los Angeles, CA",
+};
+const serve = (extra: Record<string, unknown> = {}) => ({
+  type: "nta.serve",
+  on: "2025-04-01",
+  hearing,
+  servedTo: "person",
+  method: "personal",
+  ...extra,
+});
 
 describe("NTA-01 time and place", () => {
   it("allows an NTA with date, time and court address", () => {
@@ -26,12 +37,26 @@ describe("NTA-01 time and place", () => {
 
 describe("NTA-02 stop-time", () => {
   const person = { usPresenceSince: "2006-03-15" };
-  const defective = events({ on: "2014-05-01", type: "nta.served", hearing: null, servedTo: "person", method: "personal" });
-  const good = events({ on: "2014-05-01", type: "nta.served", hearing: { ...hearing, date: "2014-06-01" }, servedTo: "person", method: "personal" });
+  const defective = events({
+    on: "2014-05-01",
+    type: "nta.served",
+    hearing: null,
+    servedTo: "person",
+    method: "personal",
+  });
+  const good = events({
+    on: "2014-05-01",
+    type: "nta.served",
+    hearing: { ...hearing, date: "2014-06-01" },
+    servedTo: "person",
+    method: "personal",
+  });
   const action = { type: "stop_time.record", on: "2014-10-20", date: "2014-05-01" };
   it("blocks a defective NTA as the trigger and keeps the 10-year clock running", () => {
     expect(outcomeOf(nta02, { person, events: defective }, action)).toBe("BLOCK");
-    expect(deadline(nta02, { person, events: defective }, action, "continuous_presence.10yr")).toEqual(["2016-03-15"]);
+    expect(deadline(nta02, { person, events: defective }, action, "continuous_presence.10yr")).toEqual([
+      "2016-03-15",
+    ]);
   });
   it("allows a compliant NTA, which stops the clock before 10 years", () => {
     expect(outcomeOf(nta02, { person, events: good }, action)).toBe("ALLOW");
@@ -45,7 +70,14 @@ describe("NTA-02 stop-time", () => {
 describe("NTA-03 / NTA-04 in absentia notice", () => {
   const request = { type: "in_absentia.request", on: "2025-05-20" };
   const missed = { on: "2025-05-20", type: "hearing.missed" };
-  const ntaTo = (servedTo: string, personAge?: number) => ({ on: "2025-02-10", type: "nta.served", hearing, servedTo, method: "personal", ...(personAge ? { personAge } : {}) });
+  const ntaTo = (servedTo: string, personAge?: number) => ({
+    on: "2025-02-10",
+    type: "nta.served",
+    hearing,
+    servedTo,
+    method: "personal",
+    ...(personAge ? { personAge } : {}),
+  });
   it("blocks when the NTA was handed to a 13-year-old and allows at 14 (Cubor-Cruz)", () => {
     const c13 = { events: events(ntaTo("person", 13), missed) };
     const c14 = { events: events(ntaTo("person", 14), missed) };
@@ -58,7 +90,9 @@ describe("NTA-03 / NTA-04 in absentia notice", () => {
     expect(outcomeOf(nta03, { events: events(ntaTo("custodian", 12), missed) }, request)).toBe("ALLOW");
   });
   it("reviews when a partial birth date leaves the age at 13 or 14", () => {
-    expect(outcomeOf(nta04, { person: { birthDate: "2011" }, events: events(ntaTo("person"), missed) }, request)).toBe("REVIEW");
+    expect(
+      outcomeOf(nta04, { person: { birthDate: "2011" }, events: events(ntaTo("person"), missed) }, request),
+    ).toBe("REVIEW");
   });
   it("accepts a hearing notice at the last address even after a defective NTA (Campos-Chaves)", () => {
     const noh = (servedAt: string) =>
@@ -81,19 +115,35 @@ describe("NTA-03 / NTA-04 in absentia notice", () => {
 });
 
 describe("NTA-05 ten days", () => {
-  const c = { events: events({ on: "2025-04-01", type: "nta.served", hearing, servedTo: "person", method: "personal" }) };
+  const c = {
+    events: events({ on: "2025-04-01", type: "nta.served", hearing, servedTo: "person", method: "personal" }),
+  };
   it("blocks day 9, allows day 10 and computes the earliest date", () => {
-    expect(outcomeOf(nta05, c, { type: "hearing.confirm", on: "2025-04-02", hearingDate: "2025-04-10" })).toBe("BLOCK");
-    expect(outcomeOf(nta05, c, { type: "hearing.confirm", on: "2025-04-02", hearingDate: "2025-04-11" })).toBe("ALLOW");
-    expect(deadline(nta05, c, { type: "none", on: "2025-04-02" }, "hearing.earliest")).toEqual(["2025-04-11"]);
+    expect(
+      outcomeOf(nta05, c, { type: "hearing.confirm", on: "2025-04-02", hearingDate: "2025-04-10" }),
+    ).toBe("BLOCK");
+    expect(
+      outcomeOf(nta05, c, { type: "hearing.confirm", on: "2025-04-02", hearingDate: "2025-04-11" }),
+    ).toBe("ALLOW");
+    expect(deadline(nta05, c, { type: "none", on: "2025-04-02" }, "hearing.earliest")).toEqual([
+      "2025-04-11",
+    ]);
   });
   it("allows an earlier hearing on the person's written request", () => {
-    expect(outcomeOf(nta05, c, { type: "hearing.confirm", on: "2025-04-02", hearingDate: "2025-04-05", promptHearingRequested: true })).toBe("ALLOW");
+    expect(
+      outcomeOf(nta05, c, {
+        type: "hearing.confirm",
+        on: "2025-04-02",
+        hearingDate: "2025-04-05",
+        promptHearingRequested: true,
+      }),
+    ).toBe("ALLOW");
   });
 });
 
 describe("NTA-06 advisals and language", () => {
-  const arrest = (extra = {}) => events({ on: "2025-03-31", type: "arrest", basis: "warrantless", location: "street", ...extra });
+  const arrest = (extra = {}) =>
+    events({ on: "2025-03-31", type: "arrest", basis: "warrantless", location: "street", ...extra });
   it("blocks NTA service after a warrantless arrest without the 287.3(c) advisals", () => {
     expect(outcomeOf(nta06, { events: arrest() }, serve())).toBe("BLOCK");
     expect(outcomeOf(nta06, { events: arrest({ advisalsGiven: true }) }, serve())).toBe("ALLOW");
@@ -108,15 +158,30 @@ describe("NTA-06 advisals and language", () => {
 describe("NTA-07 EOIR-33", () => {
   it("gives five working days from the move", () => {
     const c = { events: events({ on: "2025-11-26", type: "address.changed" }) };
-    expect(deadline(nta07, c, { type: "none", on: "2025-12-01" }, "address.eoir33_due")).toEqual(["2025-12-04"]);
+    expect(deadline(nta07, c, { type: "none", on: "2025-12-01" }, "address.eoir33_due")).toEqual([
+      "2025-12-04",
+    ]);
   });
 });
 
 describe("NTA-08 issuing authority", () => {
   it("blocks an unauthorised signer, allows a listed one, and is silent when none is recorded", () => {
     expect(outcomeOf(nta08, {}, serve({ signerRole: "deportation_officer" }))).toBe("BLOCK");
-    expect(outcomeOf(nta08, {}, serve({ signerRole: "supervisory_detention_and_deportation_officer" }))).toBe("ALLOW");
-    expect(outcomeOf(nta08, {}, { type: "warrant.issue", on: "2025-04-01", form: "I-205", signerRole: "supervisory_border_patrol_agent" })).toBe("BLOCK");
+    expect(outcomeOf(nta08, {}, serve({ signerRole: "supervisory_detention_and_deportation_officer" }))).toBe(
+      "ALLOW",
+    );
+    expect(
+      outcomeOf(
+        nta08,
+        {},
+        {
+          type: "warrant.issue",
+          on: "2025-04-01",
+          form: "I-205",
+          signerRole: "supervisory_border_patrol_agent",
+        },
+      ),
+    ).toBe("BLOCK");
     expect(outcomeOf(nta08, {}, serve())).toBeUndefined();
   });
   it("reads the role table from config", () => {

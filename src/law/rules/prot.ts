@@ -1,27 +1,16 @@
-/** PROT-* rules of docs/law/RULES.md: country-specific protection and third-country removal. */
-import { daysBetween } from "../calendar/calendar.js";
 import { orderFinality } from "../facts/orders.js";
-import {
-  type ProtectionKind,
-  protectionClaims,
-  protections,
-  thirdCountryRecord,
-} from "../facts/protection.js";
+import { type ProtectionKind, protectionClaims, protections } from "../facts/protection.js";
 import {
   describeEvent,
-  designatedCountries,
   destinationOf,
   eventsOf,
   failClosedOutcome,
-  hasCounsel,
   knownEvents,
   onwardCountriesOf,
   removalActions,
-  removalDate,
   ruleFinding,
 } from "../facts/removal.js";
 import { boardingStampOf, grantedStays, staysInForce } from "../facts/stays.js";
-import { policy, policyValue } from "../policy.js";
 import type { Finding, Rule, RuleContext, RuleResult } from "../types.js";
 import { missingDestination, prot04, type Ref } from "./prot/third-country.js";
 

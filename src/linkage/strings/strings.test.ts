@@ -48,7 +48,9 @@ describe("jaroWinkler", () => {
   });
 
   it("differs from talisman only where talisman rounds the transposition count down", () => {
-    const talisman = (talismanJaroWinkler as unknown as { default?: typeof talismanJaroWinkler }).default ?? talismanJaroWinkler;
+    const talisman =
+      (talismanJaroWinkler as unknown as { default?: typeof talismanJaroWinkler }).default ??
+      talismanJaroWinkler;
     expect(talisman("MARTHA", "MARHTA")).toBeCloseTo(0.961, 3);
     // talisman floors 3 mismatches / 2 to 1, so it scores this pair higher than the definition does.
     expect(talisman("abe", "eabceab")).toBeGreaterThan(jaroWinkler("abe", "eabceab") + 0.05);

@@ -79,7 +79,11 @@ const nonAscii = /[^\x20-\x7e]/;
 /** "Núñez" -> "Nunez", "Đặng" -> "Dang": how an accent-less form or keyboard spells it. */
 export function stripDiacritics(s: string): string {
   if (!nonAscii.test(s)) return s;
-  return s.normalize("NFKD").replace(/\p{M}+/gu, "").replace(/Đ/g, "D").replace(/đ/g, "d");
+  return s
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/Đ/g, "D")
+    .replace(/đ/g, "d");
 }
 
 function isScriptPool(pool: LatinPool | ScriptPool): pool is ScriptPool {
@@ -102,7 +106,8 @@ function latinName(rng: Rng, pool: LatinPool, sex: "F" | "M", accentedFamily: bo
     if (second !== first) familyName = `${first} ${second}`;
   }
   const aliases: NameVariant[] = [];
-  if (familyName !== first && rng.chance(0.4)) aliases.push({ given: givenName, family: first, script: "Latn", kind: "alias" });
+  if (familyName !== first && rng.chance(0.4))
+    aliases.push({ given: givenName, family: first, script: "Latn", kind: "alias" });
   const plain = { given: stripDiacritics(givenName), family: stripDiacritics(familyName) };
   if ((plain.given !== givenName || plain.family !== familyName) && rng.chance(0.5)) {
     aliases.push({ ...plain, script: "Latn", kind: "alias" });
@@ -114,7 +119,9 @@ function scriptName(rng: Rng, pool: ScriptPool, sex: "F" | "M"): PersonName {
   const given = rng.pick(sex === "F" ? pool.female : pool.male);
   const f = rng.pick(pool.family);
   const family = sex === "F" && f.length === 6 ? [f[3], f[4], f[5]] : [f[0], f[1], f[2]];
-  const aliases: NameVariant[] = [{ given: given[2], family: family[2], script: pool.script, kind: "native" }];
+  const aliases: NameVariant[] = [
+    { given: given[2], family: family[2], script: pool.script, kind: "native" },
+  ];
   if (given[1] !== given[0] || family[1] !== family[0]) {
     aliases.push({ given: given[1], family: family[1], script: "Latn", kind: "transliteration" });
   }

@@ -19,7 +19,11 @@ export interface AuditInput {
 /** Appends one entry; call inside the transaction of the change it records. */
 export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
-  const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  const [last] = await tx
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
   const body: AuditEntryBody = {
     seq: (last?.seq ?? 0) + 1,
     at: input.at,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { CaseState } from "../../domain/case-state.js";
 import type { Tx } from "../db.js";
 import { caseEvents, cases, persons } from "../schema.js";

@@ -16,7 +16,8 @@ export async function insertReference(
     counsel: CounselRow[];
   },
 ): Promise<void> {
-  const chunks = <T>(rows: T[], n = 500) => Array.from({ length: Math.ceil(rows.length / n) }, (_, i) => rows.slice(i * n, i * n + n));
+  const chunks = <T>(rows: T[], n = 500) =>
+    Array.from({ length: Math.ceil(rows.length / n) }, (_, i) => rows.slice(i * n, i * n + n));
   for (const c of chunks(data.offices)) await tx.insert(offices).values(c).onConflictDoNothing();
   for (const c of chunks(data.courts)) await tx.insert(courts).values(c).onConflictDoNothing();
   for (const c of chunks(data.facilities)) await tx.insert(facilities).values(c).onConflictDoNothing();

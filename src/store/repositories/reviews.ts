@@ -14,13 +14,27 @@ export async function getReview(tx: Tx, id: string): Promise<ReviewRow | undefin
 }
 
 /** Moves a review from one status to another; false if it was no longer in `from` (someone else acted). */
-export async function transitionReview(tx: Tx, id: string, from: string, set: Partial<typeof reviews.$inferInsert>): Promise<boolean> {
-  const res = await tx.update(reviews).set(set).where(and(eq(reviews.id, id), eq(reviews.status, from))).returning({ id: reviews.id });
+export async function transitionReview(
+  tx: Tx,
+  id: string,
+  from: string,
+  set: Partial<typeof reviews.$inferInsert>,
+): Promise<boolean> {
+  const res = await tx
+    .update(reviews)
+    .set(set)
+    .where(and(eq(reviews.id, id), eq(reviews.status, from)))
+    .returning({ id: reviews.id });
   return res.length === 1;
 }
 
 export async function listReviews(tx: Tx, offices: string[] | null, status: string, limit = 200) {
   const where = [eq(reviews.status, status)];
   if (offices) where.push(inArray(reviews.officeCode, offices.length ? offices : ["__none__"]));
-  return tx.select().from(reviews).where(and(...where)).orderBy(asc(reviews.requestedAt)).limit(limit);
+  return tx
+    .select()
+    .from(reviews)
+    .where(and(...where))
+    .orderBy(asc(reviews.requestedAt))
+    .limit(limit);
 }

@@ -28,7 +28,15 @@ export function CaseListPage() {
     <>
       <h1>Cases</h1>
       <section aria-label="Search cases" className="margin-bottom-3">
-        <Search key={q} onSubmit={onSearch} placeholder="Name in any script, or A-number" label="Search by name or A-number" inputName="q" defaultValue={q} size="small" />
+        <Search
+          key={q}
+          onSubmit={onSearch}
+          placeholder="Name in any script, or A-number"
+          label="Search by name or A-number"
+          inputName="q"
+          defaultValue={q}
+          size="small"
+        />
       </section>
       {error && (
         <Alert type="error" headingLevel="h2" slim>

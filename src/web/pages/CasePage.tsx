@@ -42,7 +42,21 @@ export function CasePage({ caseRef }: { caseRef: string }) {
             <dd>
               {p.aliases.length
                 ? p.aliases.map((a) => (
-                    <span key={`${a.given} ${a.family}`} lang={a.script === "Arab" ? "ar" : a.script === "Cyrl" ? "ru" : a.script === "Hans" ? "zh" : a.script === "Deva" ? "hi" : undefined} className="margin-right-1">
+                    <span
+                      key={`${a.given} ${a.family}`}
+                      lang={
+                        a.script === "Arab"
+                          ? "ar"
+                          : a.script === "Cyrl"
+                            ? "ru"
+                            : a.script === "Hans"
+                              ? "zh"
+                              : a.script === "Deva"
+                                ? "hi"
+                                : undefined
+                      }
+                      className="margin-right-1"
+                    >
                       {a.given} {a.family}
                     </span>
                   ))
@@ -55,7 +69,11 @@ export function CasePage({ caseRef }: { caseRef: string }) {
             <dt>Languages</dt>
             <dd>{p.languages.join(", ") || "unknown"}</dd>
             <dt>Counsel</dt>
-            <dd>{p.counsel ? `${p.counsel.name}${p.counsel.firm ? `, ${p.counsel.firm}` : ""} (${p.counsel.city}, ${p.counsel.state})` : "none of record"}</dd>
+            <dd>
+              {p.counsel
+                ? `${p.counsel.name}${p.counsel.firm ? `, ${p.counsel.firm}` : ""} (${p.counsel.city}, ${p.counsel.state})`
+                : "none of record"}
+            </dd>
           </dl>
         </Grid>
         <Grid tablet={{ col: 6 }}>
@@ -73,9 +91,17 @@ export function CasePage({ caseRef }: { caseRef: string }) {
             <dt>Court</dt>
             <dd>{c.court ? `${c.court.name} (circuit ${c.court.circuit})` : "none"}</dd>
             <dt>Next hearing</dt>
-            <dd>{c.state.nextHearing ? `${c.state.nextHearing.date} ${c.state.nextHearing.time ?? ""} ${c.state.nextHearing.place ?? ""}` : "none scheduled"}</dd>
+            <dd>
+              {c.state.nextHearing
+                ? `${c.state.nextHearing.date} ${c.state.nextHearing.time ?? ""} ${c.state.nextHearing.place ?? ""}`
+                : "none scheduled"}
+            </dd>
             <dt>Order</dt>
-            <dd>{c.state.order ? `${c.state.order.kind.replace(/_/g, " ")} of ${c.state.order.on}${c.state.order.countries.length ? ` to ${c.state.order.countries.join(", ")}` : ""}` : "none"}</dd>
+            <dd>
+              {c.state.order
+                ? `${c.state.order.kind.replace(/_/g, " ")} of ${c.state.order.on}${c.state.order.countries.length ? ` to ${c.state.order.countries.join(", ")}` : ""}`
+                : "none"}
+            </dd>
             <dt>Flags</dt>
             <dd>{c.state.flags.length ? c.state.flags.join(", ") : "none"}</dd>
           </dl>

@@ -5,7 +5,14 @@
  */
 import type { EventOf } from "../../../domain/events.js";
 import { addHours, compareStamps, localStamp } from "../../calendar/calendar.js";
-import { actionStamp, boolField, currentCustody, exceptionFor, textField, zoneOf } from "../../facts/custody.js";
+import {
+  actionStamp,
+  boolField,
+  currentCustody,
+  exceptionFor,
+  textField,
+  zoneOf,
+} from "../../facts/custody.js";
 import { finding } from "../../facts/finding.js";
 import { knownEvents } from "../../facts/removal.js";
 import { policy } from "../../policy.js";
@@ -38,15 +45,18 @@ export const arr02: Rule = {
     } else {
       const ep = currentCustody(knownEvents(history, asOf));
       const last = ep?.arrests[ep.arrests.length - 1];
-      if (!last || last.basis !== "warrantless") return null;
+      if (last?.basis !== "warrantless") return null;
       arrest = last as Record<string, unknown>;
       when = `the warrantless arrest of ${last.on}`;
     }
     const alienage = isSpecificFact(arrest.reasonToBelieve);
-    const escape = isSpecificFact(arrest.likelyToEscapeFacts);
+    const flightRisk = isSpecificFact(arrest.likelyToEscapeFacts);
     const detaining = action.type === "detention.continue";
-    if (!alienage || !escape) {
-      const missing = [!alienage && "reason to believe the person is in the U.S. in violation of law", !escape && "that the person is likely to escape before a warrant can be obtained"].filter(Boolean);
+    if (!alienage || !flightRisk) {
+      const missing = [
+        !alienage && "reason to believe the person is in the U.S. in violation of law",
+        !flightRisk && "that the person is likely to escape before a warrant can be obtained",
+      ].filter(Boolean);
       return {
         findings: [
           finding(
@@ -59,7 +69,10 @@ export const arr02: Rule = {
         ],
       };
     }
-    if (detaining) return { findings: [finding(this, "ALLOW", `${when} recorded specific facts for both prongs of 287(a)(2).`)] };
+    if (detaining)
+      return {
+        findings: [finding(this, "ALLOW", `${when} recorded specific facts for both prongs of 287(a)(2).`)],
+      };
     const collateral = boolField(action, "collateral") === true;
     return {
       findings: [
@@ -94,7 +107,11 @@ export const arr03: Rule = {
       return {
         deadlines,
         findings: [
-          finding(this, "ALLOW", `after a warrantless arrest, an officer other than the arresting officer must examine the person, give the 287.3(c) advisals, and decide custody, NTA and I-200 by ${due}.`),
+          finding(
+            this,
+            "ALLOW",
+            `after a warrantless arrest, an officer other than the arresting officer must examine the person, give the 287.3(c) advisals, and decide custody, NTA and I-200 by ${due}.`,
+          ),
         ],
       };
     }
@@ -106,15 +123,39 @@ export const arr03: Rule = {
     const due = decisionDue(stamp, config, arrest);
     deadlines.push({ kind: "custody.decision_due", due, rule: this.id });
     if (action.type !== "detention.continue") return { deadlines };
-    const facts = [`arrest ${arrest.on}${arrest.at ? ` ${arrest.at}` : ""} (warrantless, ${arrest.location})`];
+    const facts = [
+      `arrest ${arrest.on}${arrest.at ? ` ${arrest.at}` : ""} (warrantless, ${arrest.location})`,
+    ];
     const decision = events.find((e) => e.type === "custody.determination" && e.on >= arrest.on);
     if (decision) {
-      return { deadlines, findings: [finding(this, "ALLOW", `the custody decision after the warrantless arrest was made on ${decision.on}.`, [...facts, `custody.determination ${decision.on}`])] };
+      return {
+        deadlines,
+        findings: [
+          finding(
+            this,
+            "ALLOW",
+            `the custody decision after the warrantless arrest was made on ${decision.on}.`,
+            [...facts, `custody.determination ${decision.on}`],
+          ),
+        ],
+      };
     }
     const tz = zoneOf(config, arrest);
-    const past = compareStamps(actionStamp(action), due, tz) > 0 || (typeof action.at !== "string" && action.on > due.slice(0, 10));
+    const past =
+      compareStamps(actionStamp(action), due, tz) > 0 ||
+      (typeof action.at !== "string" && action.on > due.slice(0, 10));
     if (!past) {
-      return { deadlines, findings: [finding(this, "ALLOW", `the custody decision after the warrantless arrest is due by ${due}.`, facts)] };
+      return {
+        deadlines,
+        findings: [
+          finding(
+            this,
+            "ALLOW",
+            `the custody decision after the warrantless arrest is due by ${due}.`,
+            facts,
+          ),
+        ],
+      };
     }
     const exc = exceptionFor(events, this.id);
     return {
@@ -133,7 +174,12 @@ export const arr03: Rule = {
 };
 
 /** The outcome of a planned non-consensual home entry (ARR-05, LOC-02), or undefined when none is planned. */
-export function homeEntryFinding(rule: { id: string; citation: string }, action: Action, config: LawConfig, asOf: string): Finding | undefined {
+export function homeEntryFinding(
+  rule: { id: string; citation: string },
+  action: Action,
+  config: LawConfig,
+  asOf: string,
+): Finding | undefined {
   if (action.type !== "arrest.make" || boolField(action, "homeEntry") !== true) return undefined;
   if (boolField(action, "judicialWarrant") === true) {
     return finding(rule, "ALLOW", "entry into the home rests on a judicial warrant.");
@@ -143,12 +189,20 @@ export function homeEntryFinding(rule: { id: string; citation: string }, action:
   }
   const exigency = textField(action, "exigency", "exigentCircumstances");
   if (exigency) {
-    return finding(rule, "REVIEW", `a home entry without a judicial warrant or consent rests on a claimed exigency (${exigency}); a supervisor must review it.`, [], "supervisor confirmation of the exigency");
+    return finding(
+      rule,
+      "REVIEW",
+      `a home entry without a judicial warrant or consent rests on a claimed exigency (${exigency}); a supervisor must review it.`,
+      [],
+      "supervisor confirmation of the exigency",
+    );
   }
   const admin = action.basis === "i200" || action.basis === "i205";
   const setting = policy(config, "homeEntryAdminWarrant", asOf);
   const outcome: Outcome = admin && setting === "review" ? "REVIEW" : "BLOCK";
-  const what = admin ? `an administrative warrant (${String(action.basis).toUpperCase().replace("I", "I-")}) alone` : "no warrant";
+  const what = admin
+    ? `an administrative warrant (${String(action.basis).toUpperCase().replace("I", "I-")}) alone`
+    : "no warrant";
   return finding(
     rule,
     outcome,

@@ -16,20 +16,32 @@ import { staysInForce } from "../../facts/stays.js";
 import type { Action, Finding, LawConfig, Rule } from "../../types.js";
 
 function isForm(action: Action, form: "I-200" | "I-205"): boolean {
-  if (action.type === "warrant.issue") return textField(action, "form")?.toUpperCase().replace(/^I(\d)/, "I-$1") === form;
-  if (action.type === "arrest.make") return textField(action, "basis") === form.replace("-", "").toLowerCase();
+  if (action.type === "warrant.issue")
+    return (
+      textField(action, "form")
+        ?.toUpperCase()
+        .replace(/^I(\d)/, "I-$1") === form
+    );
+  if (action.type === "arrest.make")
+    return textField(action, "basis") === form.replace("-", "").toLowerCase();
   return false;
 }
 
 /** Defects on the face of the warrant: unsigned, blank or pre-signed, or signed by an unauthorised role. */
 export function warrantDefects(action: Action, config: LawConfig, form: string): string[] {
-  const w = { ...(typeof action.warrant === "object" && action.warrant ? (action.warrant as Record<string, unknown>) : {}), ...action };
+  const w = {
+    ...(typeof action.warrant === "object" && action.warrant
+      ? (action.warrant as Record<string, unknown>)
+      : {}),
+    ...action,
+  };
   const defects: string[] = [];
   if (boolField(w, "signed") === false) defects.push("it is unsigned");
   if (boolField(w, "blank", "preSigned") === true) defects.push("it was pre-signed and left blank");
   const role = textField(w, "signerRole", "issuerRole");
   const roles = allowedRoles(config, form);
-  if (role && roles && !roles.includes(role)) defects.push(`its signer (${role.replaceAll("_", " ")}) is not an officer listed to issue it`);
+  if (role && roles && !roles.includes(role))
+    defects.push(`its signer (${role.replaceAll("_", " ")}) is not an officer listed to issue it`);
   return defects;
 }
 
@@ -54,18 +66,46 @@ export const arr01: Rule = {
     const defects = warrantDefects(action, config, "I-200");
     if (defects.length) {
       return {
-        findings: [finding(this, "BLOCK", `the I-200 cannot be used: ${defects.join("; ")}.`, [], "an I-200 completed and signed by an authorised issuing officer")],
+        findings: [
+          finding(
+            this,
+            "BLOCK",
+            `the I-200 cannot be used: ${defects.join("; ")}.`,
+            [],
+            "an I-200 completed and signed by an authorised issuing officer",
+          ),
+        ],
       };
     }
     if (action.type === "arrest.make") {
-      return { findings: [finding(this, "ALLOW", "the arrest rests on an I-200 administrative warrant; it does not authorise entry into a home (ARR-05).")] };
+      return {
+        findings: [
+          finding(
+            this,
+            "ALLOW",
+            "the arrest rests on an I-200 administrative warrant; it does not authorise entry into a home (ARR-05).",
+          ),
+        ],
+      };
     }
     const pc = probableCauseOf(action, knownEvents(history, asOf));
     let f: Finding;
     if (pc.none) {
-      f = finding(this, "BLOCK", "the I-200 records no probable cause of removability.", [], "a probable-cause basis on the I-200");
+      f = finding(
+        this,
+        "BLOCK",
+        "the I-200 records no probable cause of removability.",
+        [],
+        "a probable-cause basis on the I-200",
+      );
     } else if (!pc.basis) {
-      f = finding(this, "REVIEW", "the I-200 does not record its probable-cause basis, and the record shows no charging document or order that supplies one.", [], "the probable-cause basis (charging document, biometric match, statements or other evidence)");
+      f = finding(
+        this,
+        "REVIEW",
+        "the I-200 does not record its probable-cause basis, and the record shows no charging document or order that supplies one.",
+        [],
+        "the probable-cause basis (charging document, biometric match, statements or other evidence)",
+      );
     } else {
       f = finding(this, "ALLOW", `the I-200 rests on probable cause: ${pc.basis}.`);
     }
@@ -84,12 +124,28 @@ export const arr06: Rule = {
     const finality = orderFinality(history, config, asOf);
     const facts = finality.facts;
     if (defects.length) {
-      return { findings: [finding(this, "BLOCK", `the I-205 cannot be used: ${defects.join("; ")}.`, facts, "an I-205 signed by an official listed in 8 CFR 241.2(a)")] };
+      return {
+        findings: [
+          finding(
+            this,
+            "BLOCK",
+            `the I-205 cannot be used: ${defects.join("; ")}.`,
+            facts,
+            "an I-205 signed by an official listed in 8 CFR 241.2(a)",
+          ),
+        ],
+      };
     }
     if (!finality.final || !finality.finalOn || finality.finalOn > asOf) {
       return {
         findings: [
-          finding(this, "BLOCK", `an I-205 may rest only on a final administrative removal order: ${finality.reason}`, facts, "a final removal order (FIN-01, FIN-02)"),
+          finding(
+            this,
+            "BLOCK",
+            `an I-205 may rest only on a final administrative removal order: ${finality.reason}`,
+            facts,
+            "a final removal order (FIN-01, FIN-02)",
+          ),
         ],
       };
     }
@@ -97,7 +153,15 @@ export const arr06: Rule = {
       const stays = staysInForce(history, config, asOf);
       if (stays.length) {
         return {
-          findings: [finding(this, "BLOCK", `the order is final, but removal is stayed: ${stays[0].message}`, facts, "the end of the stay")],
+          findings: [
+            finding(
+              this,
+              "BLOCK",
+              `the order is final, but removal is stayed: ${stays[0].message}`,
+              facts,
+              "the end of the stay",
+            ),
+          ],
         };
       }
     }

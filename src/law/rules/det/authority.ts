@@ -4,12 +4,7 @@
  * redetermination) and DET-03 (236(c), including the Laken Riley Act, U7).
  */
 import { addDays, addMonths } from "../../calendar/calendar.js";
-import {
-  type CustodyEpisode,
-  currentCustody,
-  isUnaccompaniedChild,
-  textField,
-} from "../../facts/custody.js";
+import { type CustodyEpisode, currentCustody, isUnaccompaniedChild, textField } from "../../facts/custody.js";
 import { finding } from "../../facts/finding.js";
 import { knownEvents } from "../../facts/removal.js";
 import { policy } from "../../policy.js";
@@ -89,7 +84,14 @@ export const det01: Rule = {
     const facts = [`custody.booked ${ep.authorityOn} (${ep.authority})`];
     if (ep.authority !== "235b") {
       return {
-        findings: [finding(this, "ALLOW", `detention under ${authorityWords[ep.authority]} is recorded (${ep.authorityOn}).`, facts)],
+        findings: [
+          finding(
+            this,
+            "ALLOW",
+            `detention under ${authorityWords[ep.authority]} is recorded (${ep.authorityOn}).`,
+            facts,
+          ),
+        ],
       };
     }
     const manner = entryManner(history, asOf);
@@ -110,7 +112,12 @@ export const det01: Rule = {
     if (manner === "parole" || !interiorArrest(history, ep)) {
       return {
         findings: [
-          finding(this, "ALLOW", `detention under INA 235(b) of a person ${manner === "parole" ? "paroled (an applicant for admission)" : "not shown to have been arrested in the interior"} is recorded (${ep.authorityOn}).`, facts),
+          finding(
+            this,
+            "ALLOW",
+            `detention under INA 235(b) of a person ${manner === "parole" ? "paroled (an applicant for admission)" : "not shown to have been arrested in the interior"} is recorded (${ep.authorityOn}).`,
+            facts,
+          ),
         ],
       };
     }
@@ -179,7 +186,9 @@ export const det02: Rule = {
     const admittedUnder235 = ep.authority === "235b" && entryManner(history, asOf) === "admitted";
     if (ep.authority !== "236a" && !admittedUnder235) return null;
     const facts = [`custody.booked ${ep.authorityOn} (${ep.authority})`];
-    const why = admittedUnder235 ? "the person was admitted, so 236(a) governs" : "the person is held under 236(a)";
+    const why = admittedUnder235
+      ? "the person was admitted, so 236(a) governs"
+      : "the person is held under 236(a)";
     if (action.type === "bond.refuse_jurisdiction") {
       return {
         findings: [
@@ -207,27 +216,46 @@ export const det02: Rule = {
               facts,
               "service of the I-286 custody determination",
             )
-          : finding(this, "ALLOW", `${why}; the initial custody determination (I-286) is to be served promptly after the book-in on ${ep.start}.`, facts),
+          : finding(
+              this,
+              "ALLOW",
+              `${why}; the initial custody determination (I-286) is to be served promptly after the book-in on ${ep.start}.`,
+              facts,
+            ),
       );
     } else {
-      facts.push(`custody.determination ${last.on} (${last.type === "custody.determination" ? last.decision : ""})`);
+      facts.push(
+        `custody.determination ${last.on} (${last.type === "custody.determination" ? last.decision : ""})`,
+      );
       const bond = last.type === "custody.determination" ? last.bond : undefined;
       findings.push(
         bond !== undefined && bond < 1500
-          ? finding(this, "WARN", `the bond of $${bond} set on ${last.on} is below the $1,500 statutory minimum of 236(a)(2)(A).`, facts)
-          : finding(this, "ALLOW", `${why}; the custody determination (I-286) of ${last.on} is recorded.`, facts),
+          ? finding(
+              this,
+              "WARN",
+              `the bond of $${bond} set on ${last.on} is below the $1,500 statutory minimum of 236(a)(2)(A).`,
+              facts,
+            )
+          : finding(
+              this,
+              "ALLOW",
+              `${why}; the custody determination (I-286) of ${last.on} is recorded.`,
+              facts,
+            ),
       );
     }
     return { findings };
   },
 };
 
-const lakenRiley = /burglar|theft|larcen|shoplift|assault.*(officer|law_enforcement|police)|death|serious_bodily/i;
+const lakenRiley =
+  /burglar|theft|larcen|shoplift|assault.*(officer|law_enforcement|police)|death|serious_bodily/i;
 
 export const det03: Rule = {
   id: "DET-03",
   title: "Mandatory detention (INA 236(c)), including the Laken Riley Act",
-  citation: "INA 236(c) (as amended by Pub. L. 119-1); Matter of Joseph, 22 I&N Dec. 799 (BIA 1999); Jennings v. Rodriguez, 583 U.S. 281 (2018)",
+  citation:
+    "INA 236(c) (as amended by Pub. L. 119-1); Matter of Joseph, 22 I&N Dec. 799 (BIA 1999); Jennings v. Rodriguez, 583 U.S. 281 (2018)",
   actions: "*",
   evaluate({ history, action, config, asOf }) {
     const events = knownEvents(history, asOf);
@@ -235,8 +263,18 @@ export const det03: Rule = {
     if (!ep?.authority || (ep.authority !== "236c" && ep.authority !== "235b")) return null;
     // Prolonged mandatory detention: 6- and 12-month alerts from the start of detention (U7).
     const deadlines: Deadline[] = [
-      { kind: "prolonged_detention.month6", due: addMonths(ep.start, 6), rule: this.id, note: "prolonged-detention review" },
-      { kind: "prolonged_detention.month12", due: addMonths(ep.start, 12), rule: this.id, note: "prolonged-detention review" },
+      {
+        kind: "prolonged_detention.month6",
+        due: addMonths(ep.start, 6),
+        rule: this.id,
+        note: "prolonged-detention review",
+      },
+      {
+        kind: "prolonged_detention.month12",
+        due: addMonths(ep.start, 12),
+        rule: this.id,
+        note: "prolonged-detention review",
+      },
     ];
     if (ep.authority !== "236c" || !detentionActions.includes(action.type)) return { deadlines };
     const facts = [`custody.booked ${ep.authorityOn} (236c)`];
@@ -246,7 +284,12 @@ export const det03: Rule = {
       return {
         deadlines,
         findings: [
-          finding(this, "ALLOW", `236(c) detention rests on the conviction recorded on ${c.on}${c.type === "conviction" ? ` (${c.category})` : ""}.`, [...facts, `conviction ${c.on}`]),
+          finding(
+            this,
+            "ALLOW",
+            `236(c) detention rests on the conviction recorded on ${c.on}${c.type === "conviction" ? ` (${c.category})` : ""}.`,
+            [...facts, `conviction ${c.on}`],
+          ),
         ],
       };
     }
@@ -281,20 +324,42 @@ export const det03: Rule = {
       };
     }
     const open = charges.filter(
-      (c) => c.type === "charge.filed" && !events.some((d) => d.type === "charge.dismissed" && d.category === c.category && d.on >= c.on),
+      (c) =>
+        c.type === "charge.filed" &&
+        !events.some((d) => d.type === "charge.dismissed" && d.category === c.category && d.on >= c.on),
     );
-    const chargeFacts = charges.map((c) => `charge.filed ${c.on} (${c.type === "charge.filed" ? c.category : ""})`);
+    const chargeFacts = charges.map(
+      (c) => `charge.filed ${c.on} (${c.type === "charge.filed" ? c.category : ""})`,
+    );
     if (open.length || admission) {
       return {
         deadlines,
-        findings: [finding(this, "ALLOW", `236(c)(1)(E) (Laken Riley Act) detention rests on ${open.length ? `the pending charge of ${open[0].on}` : "the recorded admission"}.`, [...facts, ...chargeFacts])],
+        findings: [
+          finding(
+            this,
+            "ALLOW",
+            `236(c)(1)(E) (Laken Riley Act) detention rests on ${open.length ? `the pending charge of ${open[0].on}` : "the recorded admission"}.`,
+            [...facts, ...chargeFacts],
+          ),
+        ],
       };
     }
-    const dismissed = events.filter((e) => e.type === "charge.dismissed").map((e) => `charge.dismissed ${e.on}`);
+    const dismissed = events
+      .filter((e) => e.type === "charge.dismissed")
+      .map((e) => `charge.dismissed ${e.on}`);
     const setting = policy(config, "lakenRileyAfterDismissal", asOf);
     const base = `[UNSETTLED] the only Laken Riley Act basis is an arrest or charge that was later dismissed; the text covers "arrested for", but its application after a dismissal is contested (U7).`;
     if (setting === "mandatory") {
-      return { deadlines, findings: [finding(this, "ALLOW", `${base} Configured: mandatory detention continues.`, [...facts, ...chargeFacts, ...dismissed])] };
+      return {
+        deadlines,
+        findings: [
+          finding(this, "ALLOW", `${base} Configured: mandatory detention continues.`, [
+            ...facts,
+            ...chargeFacts,
+            ...dismissed,
+          ]),
+        ],
+      };
     }
     return {
       deadlines,

@@ -26,7 +26,8 @@ export const det07: Rule = {
   evaluate({ history, action, config, asOf }) {
     const events = knownEvents(history, asOf);
     const ijOrders = events.filter(
-      (e): e is Determination => e.type === "custody.determination" && field(e, "by") === "IJ" && e.decision !== "detain",
+      (e): e is Determination =>
+        e.type === "custody.determination" && field(e, "by") === "IJ" && e.decision !== "detain",
     );
     const ij = ijOrders[ijOrders.length - 1];
     if (!ij) return null;
@@ -37,30 +38,62 @@ export const det07: Rule = {
     const eoir43 = after.find((e) => e.type === "stay.applied" && /EOIR-?43/i.test(e.form));
     if (!eoir43) return null;
     const appeal = after.find(
-      (e) => e.type === "appeal.received" && e.forum === "BIA" && (field(e, "by") === "DHS" || field(e, "kind") === "bond"),
+      (e) =>
+        e.type === "appeal.received" &&
+        e.forum === "BIA" &&
+        (field(e, "by") === "DHS" || field(e, "kind") === "bond"),
     );
     const deadlines: Deadline[] = [
       { kind: "bond_stay.eoir43_due", due: eoir43Due, rule: this.id },
       { kind: "bond_stay.appeal_due", due: appealDue, rule: this.id },
     ];
     const lapse = appeal ? addDays(appeal.on, 90) : undefined;
-    if (lapse) deadlines.push({ kind: "bond_stay.lapses", due: lapse, rule: this.id, note: "unless the BIA extends it" });
+    if (lapse)
+      deadlines.push({
+        kind: "bond_stay.lapses",
+        due: lapse,
+        rule: this.id,
+        note: "unless the BIA extends it",
+      });
     if (action.type !== "detention.continue" || !currentCustody(events)) return { deadlines };
-    const facts = [`custody.determination ${ij.on} (IJ, ${ij.decision})`, `stay.applied ${eoir43.on} (EOIR-43)`];
+    const facts = [
+      `custody.determination ${ij.on} (IJ, ${ij.decision})`,
+      `stay.applied ${eoir43.on} (EOIR-43)`,
+    ];
     const dhs = events
-      .filter((e): e is Determination => e.type === "custody.determination" && field(e, "by") !== "IJ" && e.on <= ij.on)
+      .filter(
+        (e): e is Determination =>
+          e.type === "custody.determination" && field(e, "by") !== "IJ" && e.on <= ij.on,
+      )
       .pop();
     const eligible = dhs && (dhs.decision === "detain" || (dhs.bond ?? 0) >= 10000);
-    const extended = appeal && after.some((e) => e.type === "stay.granted" && e.by === "BIA" && e.on >= appeal.on);
+    const extended =
+      appeal && after.some((e) => e.type === "stay.granted" && e.by === "BIA" && e.on >= appeal.on);
     const lapsed = (why: string) => ({
       deadlines,
-      findings: [finding(this, "BLOCK", `the IJ authorised release on ${ij.on}; ${why}, so continued detention on the automatic stay is unlawful.`, facts, "a BIA stay of the IJ's bond order")],
+      findings: [
+        finding(
+          this,
+          "BLOCK",
+          `the IJ authorised release on ${ij.on}; ${why}, so continued detention on the automatic stay is unlawful.`,
+          facts,
+          "a BIA stay of the IJ's bond order",
+        ),
+      ],
     });
-    if (!eligible) return lapsed("the automatic stay is available only where DHS denied bond or set it at $10,000 or more, and the record shows neither");
-    if (eoir43.on > eoir43Due) return lapsed(`the EOIR-43 was filed on ${eoir43.on}, after its due date ${eoir43Due}`);
+    if (!eligible)
+      return lapsed(
+        "the automatic stay is available only where DHS denied bond or set it at $10,000 or more, and the record shows neither",
+      );
+    if (eoir43.on > eoir43Due)
+      return lapsed(`the EOIR-43 was filed on ${eoir43.on}, after its due date ${eoir43Due}`);
     if (!appeal && asOf > appealDue) return lapsed(`DHS filed no appeal by ${appealDue}; the stay lapsed`);
-    if (appeal && appeal.on > appealDue) return lapsed(`DHS's appeal of ${appeal.on} came after ${appealDue}; the stay lapsed`);
-    if (lapse && asOf > lapse && !extended) return lapsed(`90 days have run since DHS's appeal (${appeal!.on}) and the BIA did not extend the stay`);
+    if (appeal && appeal.on > appealDue)
+      return lapsed(`DHS's appeal of ${appeal.on} came after ${appealDue}; the stay lapsed`);
+    if (lapse && asOf > lapse && !extended)
+      return lapsed(
+        `90 days have run since DHS's appeal (${appeal!.on}) and the BIA did not extend the stay`,
+      );
     return {
       deadlines,
       findings: [

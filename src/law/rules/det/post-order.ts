@@ -27,7 +27,9 @@ function postOrderDetention(ctx: RuleContext): { period: RemovalPeriod; events: 
 }
 
 function dayText(period: RemovalPeriod, on: string): string {
-  return period.start ? `day ${dayOfPeriod(period.start, on)} of the removal period that began on ${period.start}` : "";
+  return period.start
+    ? `day ${dayOfPeriod(period.start, on)} of the removal period that began on ${period.start}`
+    : "";
 }
 
 export const det04: Rule = {
@@ -39,7 +41,12 @@ export const det04: Rule = {
     const period = removalPeriod(ctx.history, ctx.config, ctx.asOf);
     const deadlines: Deadline[] = [];
     if (period.day90) {
-      deadlines.push({ kind: "removal_period.day90", due: period.day90, rule: this.id, note: period.startBasis });
+      deadlines.push({
+        kind: "removal_period.day90",
+        due: period.day90,
+        rule: this.id,
+        note: period.startBasis,
+      });
     }
     const post = postOrderDetention(ctx);
     if (!post) return { deadlines };
@@ -90,7 +97,9 @@ export const det04: Rule = {
         ],
       };
     }
-    const decision = reviews(events, "241.4", start).filter((r) => r.decision === "detain").pop();
+    const decision = reviews(events, "241.4", start)
+      .filter((r) => r.decision === "detain")
+      .pop();
     if (decision) {
       return {
         deadlines,
@@ -120,7 +129,9 @@ export const det04: Rule = {
 };
 
 /** A re-detention of a person released after a final order (arrest.make or a new booking). */
-function releasedAfterOrder(ctx: RuleContext): { release: EventOf<"custody.released">; via241_13?: Review } | undefined {
+function releasedAfterOrder(
+  ctx: RuleContext,
+): { release: EventOf<"custody.released">; via241_13?: Review } | undefined {
   if (ctx.action.type !== "arrest.make") return undefined;
   const events = knownEvents(ctx.history, ctx.asOf);
   if (currentCustody(events)) return undefined;
@@ -153,19 +164,28 @@ export const det05: Rule = {
       });
     }
     const redetention = releasedAfterOrder(ctx);
-    if (redetention && !redetention.via241_13) return { deadlines, findings: [revocation(this, ctx.action, redetention.release)] };
+    if (redetention && !redetention.via241_13)
+      return { deadlines, findings: [revocation(this, ctx.action, redetention.release)] };
     const post = postOrderDetention(ctx);
     if (!post || !period.start || ctx.asOf < period.start) return { deadlines };
     const all = reviews(events, "241.4", period.start);
     const decision = all.filter((r) => r.decision).pop();
     const notice = all[0];
-    const facts = [...period.facts, ...all.map((r) => `custody.review ${r.on} (241.4${r.decision ? `, ${r.decision}` : ""})`)];
+    const facts = [
+      ...period.facts,
+      ...all.map((r) => `custody.review ${r.on} (241.4${r.decision ? `, ${r.decision}` : ""})`),
+    ];
     if (ctx.asOf > period.day90!) {
       return {
         deadlines,
         findings: [
           decision
-            ? finding(this, "ALLOW", `the 241.4 custody review decided "${decision.decision}" on ${decision.on}; later reviews go to HQ (about day 180, then at least annually).`, facts)
+            ? finding(
+                this,
+                "ALLOW",
+                `the 241.4 custody review decided "${decision.decision}" on ${decision.on}; later reviews go to HQ (about day 180, then at least annually).`,
+                facts,
+              )
             : finding(
                 this,
                 "BLOCK",
@@ -179,22 +199,45 @@ export const det05: Rule = {
     if (noticeDue && ctx.asOf > noticeDue && !notice) {
       return {
         deadlines,
-        findings: [finding(this, "WARN", `the 241.4 notice was due on ${noticeDue} (30 days before day 90, ${period.day90}) and none is recorded.`, facts)],
+        findings: [
+          finding(
+            this,
+            "WARN",
+            `the 241.4 notice was due on ${noticeDue} (30 days before day 90, ${period.day90}) and none is recorded.`,
+            facts,
+          ),
+        ],
       };
     }
     return {
       deadlines,
-      findings: [finding(this, "ALLOW", `the 241.4 review is due before the removal period ends on ${period.day90}${notice ? `; notice given ${notice.on}` : `; notice due ${noticeDue}`}.`, facts)],
+      findings: [
+        finding(
+          this,
+          "ALLOW",
+          `the 241.4 review is due before the removal period ends on ${period.day90}${notice ? `; notice given ${notice.on}` : `; notice due ${noticeDue}`}.`,
+          facts,
+        ),
+      ],
     };
   },
 };
 
-function revocation(rule: { id: string; citation: string }, action: Action, release: EventOf<"custody.released">) {
+function revocation(
+  rule: { id: string; citation: string },
+  action: Action,
+  release: EventOf<"custody.released">,
+) {
   const basis = textField(action, "revocationBasis", "revocationReason");
   const notice = boolField(action, "revocationNotice", "noticeGiven");
   const facts = [`custody.released ${release.on} (${release.via})`];
   if (basis && notice) {
-    return finding(rule, "ALLOW", `re-detention after the release of ${release.on} rests on a documented revocation (${basis}) with notice; a prompt informal interview must follow (241.4(l)).`, facts);
+    return finding(
+      rule,
+      "ALLOW",
+      `re-detention after the release of ${release.on} rests on a documented revocation (${basis}) with notice; a prompt informal interview must follow (241.4(l)).`,
+      facts,
+    );
   }
   return finding(
     rule,
@@ -208,7 +251,8 @@ function revocation(rule: { id: string; citation: string }, action: Action, rele
 export const det06: Rule = {
   id: "DET-06",
   title: 'The Zadvydas 6-month presumption and review of "no significant likelihood of removal"',
-  citation: "Zadvydas v. Davis, 533 U.S. 678 (2001); Clark v. Martinez, 543 U.S. 371 (2005); 8 CFR 241.13, 241.14",
+  citation:
+    "Zadvydas v. Davis, 533 U.S. 678 (2001); Clark v. Martinez, 543 U.S. 371 (2005); 8 CFR 241.13, 241.14",
   actions: "*",
   evaluate(ctx) {
     const period = removalPeriod(ctx.history, ctx.config, ctx.asOf);
@@ -218,13 +262,23 @@ export const det06: Rule = {
     if (redetention?.via241_13) {
       const events = knownEvents(ctx.history, ctx.asOf);
       const doc = events.find((e) => e.type === "travel_document.issued" && e.on > redetention.release.on);
-      const changed = textField(ctx.action, "changedCircumstances") ?? (doc ? `travel document issued ${doc.on}` : undefined);
-      const facts = [`custody.review ${redetention.via241_13.on} (241.13)`, `custody.released ${redetention.release.on}`];
+      const changed =
+        textField(ctx.action, "changedCircumstances") ??
+        (doc ? `travel document issued ${doc.on}` : undefined);
+      const facts = [
+        `custody.review ${redetention.via241_13.on} (241.13)`,
+        `custody.released ${redetention.release.on}`,
+      ];
       return {
         deadlines,
         findings: [
           changed
-            ? finding(this, "ALLOW", `re-detention after a 241.13 release rests on changed circumstances: ${changed} (241.13(i)).`, facts)
+            ? finding(
+                this,
+                "ALLOW",
+                `re-detention after a 241.13 release rests on changed circumstances: ${changed} (241.13(i)).`,
+                facts,
+              )
             : finding(
                 this,
                 "BLOCK",
@@ -241,10 +295,19 @@ export const det06: Rule = {
     if (ctx.asOf < period.day181!) {
       return {
         deadlines,
-        findings: [finding(this, "ALLOW", `${dayText(period, ctx.asOf)}; detention is presumptively reasonable until ${period.day181} (day 181).`, facts)],
+        findings: [
+          finding(
+            this,
+            "ALLOW",
+            `${dayText(period, ctx.asOf)}; detention is presumptively reasonable until ${period.day181} (day 181).`,
+            facts,
+          ),
+        ],
       };
     }
-    const hq = reviews(post.events, "241.13", period.start).filter((r) => r.decision || r.significantLikelihood !== undefined);
+    const hq = reviews(post.events, "241.13", period.start).filter(
+      (r) => r.decision || r.significantLikelihood !== undefined,
+    );
     const last = hq[hq.length - 1];
     if (last) facts.push(`custody.review ${last.on} (241.13${last.decision ? `, ${last.decision}` : ""})`);
     if (last && (last.significantLikelihood === false || last.decision === "release")) {
@@ -265,14 +328,26 @@ export const det06: Rule = {
       return {
         deadlines,
         findings: [
-          finding(this, "ALLOW", `the person refused to cooperate after an I-229(a) warning (${period.extension.on}); the presumptive period does not run while the refusal lasts (241(a)(1)(C)).`, facts),
+          finding(
+            this,
+            "ALLOW",
+            `the person refused to cooperate after an I-229(a) warning (${period.extension.on}); the presumptive period does not run while the refusal lasts (241(a)(1)(C)).`,
+            facts,
+          ),
         ],
       };
     }
     if (last && last.significantLikelihood === true && ctx.asOf <= addDays(last.on, 90)) {
       return {
         deadlines,
-        findings: [finding(this, "ALLOW", `HQ found on ${last.on} a significant likelihood of removal in the reasonably foreseeable future.`, facts)],
+        findings: [
+          finding(
+            this,
+            "ALLOW",
+            `HQ found on ${last.on} a significant likelihood of removal in the reasonably foreseeable future.`,
+            facts,
+          ),
+        ],
       };
     }
     return {

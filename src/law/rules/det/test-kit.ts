@@ -31,7 +31,12 @@ export function due(v: Verdict, kind: string): string | undefined {
   return v.deadlines.find((d) => d.kind === kind)?.due;
 }
 
-export const booked = (on: string, authority: string, kind = "adult", extra: Record<string, unknown> = {}) => ({
+export const booked = (
+  on: string,
+  authority: string,
+  kind = "adult",
+  extra: Record<string, unknown> = {},
+) => ({
   on,
   type: "custody.booked",
   facility: { kind },

@@ -15,7 +15,8 @@ import type { Rule } from "../../types.js";
 export const det08: Rule = {
   id: "DET-08",
   title: "Vulnerable detainees",
-  citation: "ICE Directive 11032.4 (2021) [VERIFY]; PBNDS/NDS medical standards; Matter of M-A-M-, 25 I&N Dec. 474 (BIA 2011)",
+  citation:
+    "ICE Directive 11032.4 (2021) [VERIFY]; PBNDS/NDS medical standards; Matter of M-A-M-, 25 I&N Dec. 474 (BIA 2011)",
   actions: ["detention.continue", "arrest.make", "transfer", "bond.refuse_jurisdiction", ...removalActions],
   evaluate({ history, config, asOf }) {
     const p = history.person as Record<string, unknown>;
@@ -24,7 +25,9 @@ export const det08: Rule = {
     if (weeks !== undefined && weeks > 0) triggers.push(`pregnant (${weeks} weeks)`);
     if (boolField(p, "postpartum")) triggers.push("postpartum");
     if (boolField(p, "nursing")) triggers.push("nursing");
-    const medical = textField(p, "seriousMedicalCondition", "medicalCondition") ?? (boolField(p, "seriousMedicalCondition") ? "yes" : undefined);
+    const medical =
+      textField(p, "seriousMedicalCondition", "medicalCondition") ??
+      (boolField(p, "seriousMedicalCondition") ? "yes" : undefined);
     if (medical) triggers.push(`serious medical condition (${medical})`);
     if (history.person.competencyConcerns) triggers.push("indicators of incompetency");
     if (!triggers.length) return null;

@@ -27,10 +27,15 @@ export const min08: Rule = {
       (c) => c.inUS !== false && minorityOn(c.birthDate, asOf) !== "adult",
     );
     if (action.type === "transfer") {
-      const withChild = minorChildren.some((c) => boolField(c as Record<string, unknown>, "inCustody") === true);
+      const withChild = minorChildren.some(
+        (c) => boolField(c as Record<string, unknown>, "inCustody") === true,
+      );
       const ep = currentCustody(events);
       const to = (action.toFacility as { kind?: string } | undefined)?.kind;
-      const childLeavesFamily = isMinor(history, events, asOf) && ep?.facility === "family_residential" && to !== "family_residential";
+      const childLeavesFamily =
+        isMinor(history, events, asOf) &&
+        ep?.facility === "family_residential" &&
+        to !== "family_residential";
       const parentLeavesFamily = withChild && to !== "family_residential";
       if (!childLeavesFamily && !parentLeavesFamily) return null;
       return {
@@ -47,14 +52,27 @@ export const min08: Rule = {
     }
     if (!isRemoval(action.type)) return null;
     const findings = [];
-    if (isMinor(history, events, asOf) && boolField(person, "parentCasePending") === true && boolField(person, "travelsWithParent") !== true) {
+    if (
+      isMinor(history, events, asOf) &&
+      boolField(person, "parentCasePending") === true &&
+      boolField(person, "travelsWithParent") !== true
+    ) {
       findings.push(
-        finding(this, "BLOCK", "removal of an accompanied minor alone while the parent's case is still pending, with no separation through proper procedure.", [], "the parent's case concluded, or a lawful separation on a documented ground"),
+        finding(
+          this,
+          "BLOCK",
+          "removal of an accompanied minor alone while the parent's case is still pending, with no separation through proper procedure.",
+          [],
+          "the parent's case concluded, or a lawful separation on a documented ground",
+        ),
       );
     }
     if (!minorChildren.length) return findings.length ? { findings } : null;
     const setting = policy(config, "parentRemovalWithoutCare", asOf);
-    const described = minorChildren.map((c) => `child born ${c.birthDate ?? "(date unknown)"}${c.usCitizen ? ", U.S. citizen" : ""}, care arranged: ${c.careArranged ?? "not recorded"}`);
+    const described = minorChildren.map(
+      (c) =>
+        `child born ${c.birthDate ?? "(date unknown)"}${c.usCitizen ? ", U.S. citizen" : ""}, care arranged: ${c.careArranged ?? "not recorded"}`,
+    );
     const unarranged = minorChildren.filter((c) => c.careArranged === false);
     const unknown = minorChildren.filter((c) => c.careArranged === undefined);
     const cap = (o: Outcome): Outcome => (setting === "review" && o === "BLOCK" ? "REVIEW" : o);
@@ -79,7 +97,9 @@ export const min08: Rule = {
         ),
       );
     } else {
-      findings.push(finding(this, "ALLOW", "care arrangements are recorded for every minor child in the U.S.", described));
+      findings.push(
+        finding(this, "ALLOW", "care arrangements are recorded for every minor child in the U.S.", described),
+      );
     }
     return { findings };
   },

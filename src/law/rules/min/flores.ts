@@ -43,7 +43,8 @@ function uacHoldingSince(events: readonly CaseEvent[]): string | undefined {
 export const min01: Rule = {
   id: "MIN-01",
   title: "The Flores Settlement Agreement applies to all minors in immigration custody",
-  citation: "Flores v. Reno Settlement Agreement ¶¶12A, 14, 18, 19, 21 (1997); Flores v. Lynch, 828 F.3d 898 (9th Cir. 2016)",
+  citation:
+    "Flores v. Reno Settlement Agreement ¶¶12A, 14, 18, 19, 21 (1997); Flores v. Lynch, 828 F.3d 898 (9th Cir. 2016)",
   actions: "*",
   evaluate({ history, action, config, asOf }) {
     const events = knownEvents(history, asOf);
@@ -57,12 +58,19 @@ export const min01: Rule = {
     let holdingSince: string | undefined;
     if (ep && (facility === "cbp_holding" || facility === "hold_room")) {
       const hist = facilityHistory(events, ep);
-      holdingSince = hist.find((h) => h.kind === "cbp_holding" || h.kind === "hold_room")?.stamp ?? ep.startStamp;
+      holdingSince =
+        hist.find((h) => h.kind === "cbp_holding" || h.kind === "hold_room")?.stamp ?? ep.startStamp;
     } else if (!ep && isUnaccompaniedChild(history.person, events, asOf)) {
       holdingSince = uacHoldingSince(events);
     }
     const limit = holdingSince ? addHours(holdingSince, 72, tz) : undefined;
-    if (limit) deadlines.push({ kind: "flores.cbp_holding_limit", due: limit, rule: this.id, note: "CBP TEDS 72 hours" });
+    if (limit)
+      deadlines.push({
+        kind: "flores.cbp_holding_limit",
+        due: limit,
+        rule: this.id,
+        note: "CBP TEDS 72 hours",
+      });
 
     if (action.type === "transfer") {
       const to = targetFacility(action);
@@ -81,7 +89,16 @@ export const min01: Rule = {
           ],
         };
       }
-      return { deadlines, findings: [finding(this, "ALLOW", `the person is a minor (age ${age}); transfer to ${facilityWords(to)} is not a secure or adult placement.`)] };
+      return {
+        deadlines,
+        findings: [
+          finding(
+            this,
+            "ALLOW",
+            `the person is a minor (age ${age}); transfer to ${facilityWords(to)} is not a secure or adult placement.`,
+          ),
+        ],
+      };
     }
     if (action.type !== "detention.continue") return { deadlines };
     if (facility === "adult") {
@@ -104,21 +121,45 @@ export const min01: Rule = {
         deadlines,
         findings: [
           past
-            ? finding(this, "REVIEW", `the minor (age ${age}) has been in CBP holding since ${holdingSince}, past the 72-hour limit (${limit}).`, [], "release or transfer to a licensed placement, with documented ¶18 efforts")
-            : finding(this, "ALLOW", `the minor (age ${age}) is in CBP holding since ${holdingSince}; the 72-hour limit falls at ${limit}.`),
+            ? finding(
+                this,
+                "REVIEW",
+                `the minor (age ${age}) has been in CBP holding since ${holdingSince}, past the 72-hour limit (${limit}).`,
+                [],
+                "release or transfer to a licensed placement, with documented ¶18 efforts",
+              )
+            : finding(
+                this,
+                "ALLOW",
+                `the minor (age ${age}) is in CBP holding since ${holdingSince}; the 72-hour limit falls at ${limit}.`,
+              ),
         ],
       };
     }
     if (!ep) {
       return {
         deadlines,
-        findings: [finding(this, "REVIEW", `the person is a minor (age ${age}) but no custody booking or facility is recorded.`, [], "the custody booking and facility")],
+        findings: [
+          finding(
+            this,
+            "REVIEW",
+            `the person is a minor (age ${age}) but no custody booking or facility is recorded.`,
+            [],
+            "the custody booking and facility",
+          ),
+        ],
       };
     }
     const note = facility === "family_residential" ? " (the 20-day benchmark of MIN-02 applies)" : "";
     return {
       deadlines,
-      findings: [finding(this, "ALLOW", `the minor (age ${age}) is in ${facilityWords(facility)}${note}; release efforts under ¶14 and ¶18 must continue.`)],
+      findings: [
+        finding(
+          this,
+          "ALLOW",
+          `the minor (age ${age}) is in ${facilityWords(facility)}${note}; release efforts under ¶14 and ¶18 must continue.`,
+        ),
+      ],
     };
   },
 };
@@ -151,7 +192,8 @@ function floresCount(events: readonly CaseEvent[], ep: CustodyEpisode) {
 export const min02: Rule = {
   id: "MIN-02",
   title: 'Family residential centres: the "20-day" benchmark',
-  citation: "Flores v. Lynch, order of Aug. 21, 2015 (C.D. Cal.); Flores v. Lynch, 828 F.3d 898 (9th Cir. 2016)",
+  citation:
+    "Flores v. Lynch, order of Aug. 21, 2015 (C.D. Cal.); Flores v. Lynch, 828 F.3d 898 (9th Cir. 2016)",
   actions: "*",
   evaluate({ history, action, asOf }) {
     const events = knownEvents(history, asOf);
@@ -160,13 +202,30 @@ export const min02: Rule = {
     if (!ep) return null;
     const count = floresCount(events, ep);
     if (!count) return null;
-    const deadlines: Deadline[] = [{ kind: "flores.day20", due: count.day20, rule: this.id, note: `alert from ${addDays(count.day20, -5)}` }];
+    const deadlines: Deadline[] = [
+      {
+        kind: "flores.day20",
+        due: count.day20,
+        rule: this.id,
+        note: `alert from ${addDays(count.day20, -5)}`,
+      },
+    ];
     const day = daysBetween(count.day1, asOf) + 1 - count.excluded;
     const past = asOf > count.day20;
     if (action.type === "transfer") {
       const to = targetFacility(action);
       if (to === "juvenile_licensed") {
-        return { deadlines, findings: [finding(this, "ALLOW", `transfer to a licensed programme ends family-residential detention (day ${day}).`, count.facts)] };
+        return {
+          deadlines,
+          findings: [
+            finding(
+              this,
+              "ALLOW",
+              `transfer to a licensed programme ends family-residential detention (day ${day}).`,
+              count.facts,
+            ),
+          ],
+        };
       }
       return {
         deadlines,
@@ -179,7 +238,12 @@ export const min02: Rule = {
                 count.facts,
                 "release of the child (¶14), or placement in a licensed programme",
               )
-            : finding(this, "WARN", `day ${day} of family-residential custody; a transfer to ${facilityWords(to)} does not reset the count (day 20 = ${count.day20}).`, count.facts),
+            : finding(
+                this,
+                "WARN",
+                `day ${day} of family-residential custody; a transfer to ${facilityWords(to)} does not reset the count (day 20 = ${count.day20}).`,
+                count.facts,
+              ),
         ],
       };
     }
@@ -195,7 +259,12 @@ export const min02: Rule = {
               count.facts,
               "release of the child, or a written justification with documented ¶18 efforts",
             )
-          : finding(this, "ALLOW", `day ${day} of family-residential custody; the 20-day benchmark falls on ${count.day20}.`, count.facts),
+          : finding(
+              this,
+              "ALLOW",
+              `day ${day} of family-residential custody; the 20-day benchmark falls on ${count.day20}.`,
+              count.facts,
+            ),
       ],
     };
   },
@@ -226,20 +295,65 @@ export const min03: Rule = {
     if (!uac && !disputed && !(straddles && currentCustody(events))) return null;
     const age = ageText(p.birthDate, asOf);
     const remedy = "an age determination on multiple forms of evidence (not radiographs alone)";
-    if (disputed) return { findings: [finding(this, "REVIEW", "the person's age is contested; a UAC must not be treated as an adult.", [], remedy)] };
+    if (disputed)
+      return {
+        findings: [
+          finding(
+            this,
+            "REVIEW",
+            "the person's age is contested; a UAC must not be treated as an adult.",
+            [],
+            remedy,
+          ),
+        ],
+      };
     if (!p.birthDate && uac) {
-      return { findings: [finding(this, "REVIEW", "the person is treated as an unaccompanied child but no birth date or age evidence is recorded.", [], remedy)] };
+      return {
+        findings: [
+          finding(
+            this,
+            "REVIEW",
+            "the person is treated as an unaccompanied child but no birth date or age evidence is recorded.",
+            [],
+            remedy,
+          ),
+        ],
+      };
     }
     if (straddles) {
-      return { findings: [finding(this, "REVIEW", `the recorded birth date (${p.birthDate}) leaves the age at ${age}: whether the person is under 18 is not settled.`, [], remedy)] };
+      return {
+        findings: [
+          finding(
+            this,
+            "REVIEW",
+            `the recorded birth date (${p.birthDate}) leaves the age at ${age}: whether the person is under 18 is not settled.`,
+            [],
+            remedy,
+          ),
+        ],
+      };
     }
     if (uac && minority === "adult") {
       return {
         findings: [
-          finding(this, "REVIEW", `the person is recorded as an unaccompanied child but the birth date (${p.birthDate}) makes them ${age}.`, [], "a reconciled age determination (or the age-out procedure)"),
+          finding(
+            this,
+            "REVIEW",
+            `the person is recorded as an unaccompanied child but the birth date (${p.birthDate}) makes them ${age}.`,
+            [],
+            "a reconciled age determination (or the age-out procedure)",
+          ),
         ],
       };
     }
-    return { findings: [finding(this, "ALLOW", `unaccompanied child aged ${age} on ${asOf} (birth date ${p.birthDate}); treated as a UAC.`)] };
+    return {
+      findings: [
+        finding(
+          this,
+          "ALLOW",
+          `unaccompanied child aged ${age} on ${asOf} (birth date ${p.birthDate}); treated as a UAC.`,
+        ),
+      ],
+    };
   },
 };

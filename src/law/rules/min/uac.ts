@@ -42,7 +42,8 @@ function transferredToHhs(events: readonly CaseEvent[], after: CaseEvent): CaseE
     .find(
       (e) =>
         e.type === "custody.released" ||
-        ((e.type === "custody.booked" || e.type === "custody.transferred") && e.facility.kind === "juvenile_licensed"),
+        ((e.type === "custody.booked" || e.type === "custody.transferred") &&
+          e.facility.kind === "juvenile_licensed"),
     );
 }
 
@@ -60,7 +61,13 @@ export const min04: Rule = {
       if (!retains) return null;
       return {
         findings: [
-          finding(this, "REVIEW", "the person is an unaccompanied child, but no UAC determination time is recorded, so the 48- and 72-hour periods cannot be computed.", [], "the date and time of the UAC determination (uac.determined)"),
+          finding(
+            this,
+            "REVIEW",
+            "the person is an unaccompanied child, but no UAC determination time is recorded, so the 48- and 72-hour periods cannot be computed.",
+            [],
+            "the date and time of the UAC determination (uac.determined)",
+          ),
         ],
       };
     }
@@ -81,7 +88,15 @@ export const min04: Rule = {
     if (compareStamps(now, transferDue, tz) > 0 && !timeUnknown) {
       const exc = exceptionFor(events, this.id);
       if (exc?.supervisorApproved) {
-        findings.push(finding(this, "REVIEW", `the child has been held past the 72-hour transfer deadline (${transferDue}); exceptional circumstances are documented (${exc.reason}) with supervisor approval.`, [...facts, `exceptional_circumstances.documented ${exc.on}`], "transfer to HHS/ORR custody"));
+        findings.push(
+          finding(
+            this,
+            "REVIEW",
+            `the child has been held past the 72-hour transfer deadline (${transferDue}); exceptional circumstances are documented (${exc.reason}) with supervisor approval.`,
+            [...facts, `exceptional_circumstances.documented ${exc.on}`],
+            "transfer to HHS/ORR custody",
+          ),
+        );
       } else {
         findings.push(
           finding(
@@ -94,14 +109,37 @@ export const min04: Rule = {
         );
       }
     } else if (timeUnknown) {
-      findings.push(finding(this, "REVIEW", `the 72-hour transfer deadline falls at ${transferDue}, on the day of this action, which records no time.`, facts, "the time of the action, or the transfer to HHS"));
+      findings.push(
+        finding(
+          this,
+          "REVIEW",
+          `the 72-hour transfer deadline falls at ${transferDue}, on the day of this action, which records no time.`,
+          facts,
+          "the time of the action, or the transfer to HHS",
+        ),
+      );
     }
     const notified = events.find((e) => e.type === "hhs.notified" && e.on >= det.on);
     if (!notified && compareStamps(now, noticeDue, tz) > 0) {
-      findings.push(finding(this, "REVIEW", `HHS had to be notified by ${noticeDue} and no notice is recorded.`, facts, "notice to HHS/ORR"));
+      findings.push(
+        finding(
+          this,
+          "REVIEW",
+          `HHS had to be notified by ${noticeDue} and no notice is recorded.`,
+          facts,
+          "notice to HHS/ORR",
+        ),
+      );
     }
     if (!findings.length) {
-      findings.push(finding(this, "ALLOW", `the UAC was determined at ${from}; HHS notice is due by ${noticeDue} and transfer by ${transferDue}.`, facts));
+      findings.push(
+        finding(
+          this,
+          "ALLOW",
+          `the UAC was determined at ${from}; HHS notice is due by ${noticeDue} and transfer by ${transferDue}.`,
+          facts,
+        ),
+      );
     }
     return { deadlines, findings };
   },
@@ -116,9 +154,11 @@ function toHhs(action: { [k: string]: unknown }): boolean {
 const contiguous = new Set(["MX", "CA"]);
 
 function negativeScreening(e: Screened): string | undefined {
-  if (field(e, "trafficking") === true || field(e, "traffickingRisk") === true) return "a trafficking concern";
+  if (field(e, "trafficking") === true || field(e, "traffickingRisk") === true)
+    return "a trafficking concern";
   if (field(e, "fear") === true || field(e, "fearOfReturn") === true) return "a fear of return";
-  if (field(e, "independentDecision") === false || field(e, "canDecide") === false) return "no capacity to decide independently";
+  if (field(e, "independentDecision") === false || field(e, "canDecide") === false)
+    return "no capacity to decide independently";
   const result = field(e, "result");
   if (typeof result === "string" && /neg|fail|not/i.test(result)) return `result "${result}"`;
   return undefined;
@@ -129,18 +169,38 @@ export const min05: Rule = {
   title: "Children from contiguous countries (Mexico, Canada)",
   citation: "8 U.S.C. 1232(a)(2)-(4)",
   actions: ["return.voluntary"],
-  evaluate({ history, action, asOf }) {
+  evaluate({ history, asOf }) {
     const events = knownEvents(history, asOf);
     if (!isUnaccompaniedChild(history.person, events, asOf)) return null;
-    const nationality = [...(history.person.citizenship ?? []), ...(history.person.birthCountry ? [history.person.birthCountry] : [])];
-    const remedy = "a completed 1232(a)(4) screening (no trafficking concern, no fear, able to decide) within 48 hours";
+    const nationality = [
+      ...(history.person.citizenship ?? []),
+      ...(history.person.birthCountry ? [history.person.birthCountry] : []),
+    ];
+    const remedy =
+      "a completed 1232(a)(4) screening (no trafficking concern, no fear, able to decide) within 48 hours";
     if (!nationality.length) {
-      return { findings: [finding(this, "BLOCK", "the child's nationality is not recorded, so eligibility for contiguous-country return cannot be shown.", [], "the child's nationality and a completed 1232(a)(4) screening")] };
+      return {
+        findings: [
+          finding(
+            this,
+            "BLOCK",
+            "the child's nationality is not recorded, so eligibility for contiguous-country return cannot be shown.",
+            [],
+            "the child's nationality and a completed 1232(a)(4) screening",
+          ),
+        ],
+      };
     }
     if (!nationality.some((c) => contiguous.has(c))) {
       return {
         findings: [
-          finding(this, "BLOCK", `the child is a national of ${nationality.join("/")}, not a contiguous country; only Mexican or Canadian children may withdraw their application for admission, and every other UAC goes to INA 240 proceedings.`, [], "INA 240 proceedings (1232(a)(5)(D))"),
+          finding(
+            this,
+            "BLOCK",
+            `the child is a national of ${nationality.join("/")}, not a contiguous country; only Mexican or Canadian children may withdraw their application for admission, and every other UAC goes to INA 240 proceedings.`,
+            [],
+            "INA 240 proceedings (1232(a)(5)(D))",
+          ),
         ],
       };
     }
@@ -148,24 +208,54 @@ export const min05: Rule = {
     const screens = events.filter((e): e is Screened => e.type === "uac.screened" && /1232/.test(e.kind));
     const screen = screens[screens.length - 1];
     if (!screen) {
-      return { findings: [finding(this, "BLOCK", "no 1232(a)(4) screening (trafficking, fear of return, capacity to decide) is recorded for this Mexican or Canadian child.", det ? [`uac.determined ${det.on}`] : [], remedy)] };
-    }
-    const facts = [`uac.screened ${screen.on} (${screen.kind})`];
-    const against = negativeScreening(screen);
-    const fear = events.find((e) => (e.type === "fear.claimed" || (e.type === "fear.inquired" && e.expressed)) && e.on >= (det?.on ?? ""));
-    if (against || fear) {
       return {
         findings: [
-          finding(this, "BLOCK", `the screening found ${against ?? `a fear of return (${fear?.type} ${fear?.on})`}; the child must be processed like any other UAC.`, fear ? [...facts, `${fear.type} ${fear.on}`] : facts, "INA 240 proceedings and transfer to HHS"),
+          finding(
+            this,
+            "BLOCK",
+            "no 1232(a)(4) screening (trafficking, fear of return, capacity to decide) is recorded for this Mexican or Canadian child.",
+            det ? [`uac.determined ${det.on}`] : [],
+            remedy,
+          ),
         ],
       };
     }
-    const late = det && compareStamps(localStamp(screen.on, screen.at), addHours(localStamp(det.on, det.at), 48)) > 0;
+    const facts = [`uac.screened ${screen.on} (${screen.kind})`];
+    const against = negativeScreening(screen);
+    const fear = events.find(
+      (e) =>
+        (e.type === "fear.claimed" || (e.type === "fear.inquired" && e.expressed)) && e.on >= (det?.on ?? ""),
+    );
+    if (against || fear) {
+      return {
+        findings: [
+          finding(
+            this,
+            "BLOCK",
+            `the screening found ${against ?? `a fear of return (${fear?.type} ${fear?.on})`}; the child must be processed like any other UAC.`,
+            fear ? [...facts, `${fear.type} ${fear.on}`] : facts,
+            "INA 240 proceedings and transfer to HHS",
+          ),
+        ],
+      };
+    }
+    const late =
+      det && compareStamps(localStamp(screen.on, screen.at), addHours(localStamp(det.on, det.at), 48)) > 0;
     return {
       findings: [
         late
-          ? finding(this, "WARN", `the 1232(a)(4) screening of ${screen.on} found the child eligible to withdraw, but it came more than 48 hours after the UAC determination.`, facts)
-          : finding(this, "ALLOW", `the 1232(a)(4) screening of ${screen.on} is recorded with no trafficking concern, no fear and capacity to decide.`, facts),
+          ? finding(
+              this,
+              "WARN",
+              `the 1232(a)(4) screening of ${screen.on} found the child eligible to withdraw, but it came more than 48 hours after the UAC determination.`,
+              facts,
+            )
+          : finding(
+              this,
+              "ALLOW",
+              `the 1232(a)(4) screening of ${screen.on} is recorded with no trafficking concern, no fear and capacity to decide.`,
+              facts,
+            ),
       ],
     };
   },
@@ -183,9 +273,15 @@ export const min06: Rule = {
     if (!isUnaccompaniedChild(history.person, events, asOf)) return null;
     const form = textField(action, "form") ?? "";
     const order = currentOrder(history, asOf)?.event;
-    const summary = action.type === "warrant.issue" ? /860|871/.test(form) : order !== undefined && summaryKinds.has(order.kind);
+    const summary =
+      action.type === "warrant.issue"
+        ? /860|871/.test(form)
+        : order !== undefined && summaryKinds.has(order.kind);
     if (!summary) return null;
-    const what = action.type === "warrant.issue" ? `an ${form}` : `removal under the ${order?.kind.replace("_", " ")} order of ${order?.on}`;
+    const what =
+      action.type === "warrant.issue"
+        ? `an ${form}`
+        : `removal under the ${order?.kind.replace("_", " ")} order of ${order?.on}`;
     return {
       findings: [
         finding(
@@ -221,12 +317,31 @@ export const min07: Rule = {
     const { i770, contact } = advisal(events, action);
     const age = ageText(history.person.birthDate, asOf);
     if (!i770 || !contact) {
-      const missing = [!i770 && "an I-770 notice of rights in a language the child understands", !contact && "an opportunity to contact a parent, relative, friend or free legal service"].filter(Boolean);
-      return { findings: [finding(this, "BLOCK", `voluntary return of a minor (age ${age}) without ${missing.join(" and ")}.`, [], "a recorded I-770 advisal and contact opportunity")] };
+      const missing = [
+        !i770 && "an I-770 notice of rights in a language the child understands",
+        !contact && "an opportunity to contact a parent, relative, friend or free legal service",
+      ].filter(Boolean);
+      return {
+        findings: [
+          finding(
+            this,
+            "BLOCK",
+            `voluntary return of a minor (age ${age}) without ${missing.join(" and ")}.`,
+            [],
+            "a recorded I-770 advisal and contact opportunity",
+          ),
+        ],
+      };
     }
     return {
       findings: [
-        finding(this, "REVIEW", `the minor (age ${age}) received the I-770 advisal and a contact opportunity; voluntary return still needs supervisor review.`, [], "supervisor approval of the voluntary return"),
+        finding(
+          this,
+          "REVIEW",
+          `the minor (age ${age}) received the I-770 advisal and a contact opportunity; voluntary return still needs supervisor review.`,
+          [],
+          "supervisor approval of the voluntary return",
+        ),
       ],
     };
   },

@@ -21,10 +21,16 @@ export const nta06: Rule = {
     const arrest = lastOf(events, "arrest");
     if (arrest?.basis === "warrantless") {
       const a = arrest as Record<string, unknown>;
-      const advised = a.advisalsGiven === true || action.advisalsGiven === true || action.legalServicesList === true;
+      const advised =
+        a.advisalsGiven === true || action.advisalsGiven === true || action.legalServicesList === true;
       findings.push(
         advised
-          ? finding(this, "ALLOW", `After the warrantless arrest of ${arrest.on}, the 287.3(c) advisals (reasons, right to counsel, free legal services list) are recorded.`, [describeEvent(arrest)])
+          ? finding(
+              this,
+              "ALLOW",
+              `After the warrantless arrest of ${arrest.on}, the 287.3(c) advisals (reasons, right to counsel, free legal services list) are recorded.`,
+              [describeEvent(arrest)],
+            )
           : finding(
               this,
               "BLOCK",
@@ -41,7 +47,11 @@ export const nta06: Rule = {
       const understood = languages?.includes(oral);
       findings.push(
         understood
-          ? finding(this, "ALLOW", `Oral notice of the hearing and of the consequences of not appearing is recorded in ${oral}, a language the person understands.`)
+          ? finding(
+              this,
+              "ALLOW",
+              `Oral notice of the hearing and of the consequences of not appearing is recorded in ${oral}, a language the person understands.`,
+            )
           : finding(
               this,
               "WARN",
@@ -72,7 +82,12 @@ export const nta07: Rule = {
     const findings: Finding[] = [];
     for (const moved of eventsOf(events, "address.changed")) {
       const due = addBusinessDays(moved.on, 5, config.closures);
-      deadlines.push({ kind: "address.eoir33_due", due, rule: this.id, note: `EOIR-33 for the move of ${moved.on}` });
+      deadlines.push({
+        kind: "address.eoir33_due",
+        due,
+        rule: this.id,
+        note: `EOIR-33 for the move of ${moved.on}`,
+      });
       if (action.type !== "in_absentia.request") continue;
       const report = events.find((e) => e.type === "address.reported" && e.on >= moved.on);
       findings.push(
@@ -90,7 +105,11 @@ export const nta07: Rule = {
   },
 };
 
-const signedForms: Record<string, string> = { "nta.serve": "I-862", "nta.issue": "I-862", "nta.file": "I-862" };
+const signedForms: Record<string, string> = {
+  "nta.serve": "I-862",
+  "nta.issue": "I-862",
+  "nta.file": "I-862",
+};
 
 export const nta08: Rule = {
   id: "NTA-08",
@@ -105,7 +124,15 @@ export const nta08: Rule = {
     const roles = allowedRoles(config, form);
     if (!roles) return null;
     if (roles.includes(role)) {
-      return { findings: [finding(this, "ALLOW", `The ${form} is signed by a ${role.replaceAll("_", " ")}, an officer authorised to issue it.`)] };
+      return {
+        findings: [
+          finding(
+            this,
+            "ALLOW",
+            `The ${form} is signed by a ${role.replaceAll("_", " ")}, an officer authorised to issue it.`,
+          ),
+        ],
+      };
     }
     return {
       findings: [

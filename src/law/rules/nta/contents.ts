@@ -15,7 +15,8 @@ const ntaActions = ["nta.serve", "nta.file", "nta.issue"];
 export const nta01: Rule = {
   id: "NTA-01",
   title: "Required contents of an NTA, including time and place",
-  citation: "INA 239(a)(1); Pereira v. Sessions, 585 U.S. 198 (2018); Niz-Chavez v. Garland, 593 U.S. 155 (2021); 8 CFR 1003.15",
+  citation:
+    "INA 239(a)(1); Pereira v. Sessions, 585 U.S. 198 (2018); Niz-Chavez v. Garland, 593 U.S. 155 (2021); 8 CFR 1003.15",
   actions: ntaActions,
   evaluate({ action }) {
     const hearing = action.hearing;
@@ -37,7 +38,11 @@ export const nta01: Rule = {
       }
       return {
         findings: [
-          finding(this, "ALLOW", `The I-862 states the hearing: ${h.date} at ${h.time}, ${h.place} (INA 239(a)(1)(G)).`),
+          finding(
+            this,
+            "ALLOW",
+            `The I-862 states the hearing: ${h.date} at ${h.time}, ${h.place} (INA 239(a)(1)(G)).`,
+          ),
         ],
       };
     }
@@ -57,7 +62,13 @@ export const nta01: Rule = {
     }
     return {
       findings: [
-        finding(this, "BLOCK", lacks, [], "a hearing date, time and court address from EOIR scheduling on the I-862"),
+        finding(
+          this,
+          "BLOCK",
+          lacks,
+          [],
+          "a hearing date, time and court address from EOIR scheduling on the I-862",
+        ),
       ],
     };
   },
@@ -87,14 +98,24 @@ function presenceDeadlines(person: PersonFacts, events: readonly CaseEvent[], ru
   if (start) {
     const due = addYears(start, 10);
     if (!stoppedOn || stoppedOn >= due) {
-      out.push({ kind: "continuous_presence.10yr", due, rule: ruleId, note: "unless an offence under 240A(d)(1)(B) stopped the clock earlier" });
+      out.push({
+        kind: "continuous_presence.10yr",
+        due,
+        rule: ruleId,
+        note: "unless an offence under 240A(d)(1)(B) stopped the clock earlier",
+      });
     }
   }
   const admitted = admissionDate(person, events);
   if (admitted) {
     const due = addYears(admitted, 7);
     if (!stoppedOn || stoppedOn >= due) {
-      out.push({ kind: "continuous_presence.7yr", due, rule: ruleId, note: "7 years after admission in any status (240A(a)(2))" });
+      out.push({
+        kind: "continuous_presence.7yr",
+        due,
+        rule: ruleId,
+        note: "7 years after admission in any status (240A(a)(2))",
+      });
     }
   }
   return out;
@@ -116,7 +137,12 @@ export const nta02: Rule = {
       const missing = missingTimeAndPlace(nta.hearing);
       if (missing.length === 0) {
         findings.push(
-          finding(this, "ALLOW", `The NTA served on ${date} states the time and place of the hearing, so its service stops continuous presence.`, [describeEvent(nta)]),
+          finding(
+            this,
+            "ALLOW",
+            `The NTA served on ${date} states the time and place of the hearing, so its service stops continuous presence.`,
+            [describeEvent(nta)],
+          ),
         );
       } else {
         const later = eventsOf(events, "hearing.notice").filter((n) => n.on >= date);
@@ -132,7 +158,9 @@ export const nta02: Rule = {
       }
       return { findings, deadlines };
     }
-    const offence = events.find((e) => (e.type === "conviction" || e.type === "charge.filed") && e.on === date);
+    const offence = events.find(
+      (e) => (e.type === "conviction" || e.type === "charge.filed") && e.on === date,
+    );
     findings.push(
       finding(
         this,

@@ -15,8 +15,8 @@ import {
   wasReturned,
 } from "../../facts/notices.js";
 import { describeEvent, eventsOf, hasCounsel, knownEvents, lastOf } from "../../facts/removal.js";
-import { severity } from "../../types.js";
 import type { Finding, History, Rule } from "../../types.js";
+import { severity } from "../../types.js";
 
 /** Whether one written notice of the missed hearing meets 239(a)/(c) and 103.8. */
 function checkNotice(n: HearingNotice, history: History, events: readonly CaseEvent[]): ServiceCheck {
@@ -29,7 +29,10 @@ function checkNotice(n: HearingNotice, history: History, events: readonly CaseEv
       personAge: e.personAge,
       person: history.person,
       confined: inCustodyOn(events, e.on),
-      counselOfRecord: hasCounsel(history, events.filter((x) => x.on <= e.on)),
+      counselOfRecord: hasCounsel(
+        history,
+        events.filter((x) => x.on <= e.on),
+      ),
     });
   }
   const e = n.event;
@@ -42,7 +45,10 @@ function checkNotice(n: HearingNotice, history: History, events: readonly CaseEv
     };
   }
   if (e.method === "personal" || e.servedAt === "last_address") {
-    return { outcome: "ALLOW", message: `The ${how} was served ${e.method === "personal" ? "in person" : "at the last address provided"} (INA 239(a)(2), (c)).` };
+    return {
+      outcome: "ALLOW",
+      message: `The ${how} was served ${e.method === "personal" ? "in person" : "at the last address provided"} (INA 239(a)(2), (c)).`,
+    };
   }
   if (e.servedAt === "other") {
     return {
@@ -59,8 +65,15 @@ function checkNotice(n: HearingNotice, history: History, events: readonly CaseEv
 }
 
 /** The best notice of the missed hearing (least severe check), with its check. */
-function bestNotice(history: History, events: readonly CaseEvent[], hearingDate: string) {
-  const checked = noticesOfHearing(events, hearingDate).map((n) => ({ n, check: checkNotice(n, history, events) }));
+function bestNotice(
+  history: History,
+  events: readonly CaseEvent[],
+  hearingDate: string,
+  only?: HearingNotice["kind"],
+) {
+  const checked = noticesOfHearing(events, hearingDate)
+    .filter((n) => !only || n.kind === only)
+    .map((n) => ({ n, check: checkNotice(n, history, events) }));
   checked.sort((a, b) => severity[a.check.outcome] - severity[b.check.outcome]);
   return checked[0];
 }
@@ -88,7 +101,13 @@ export const nta03: Rule = {
     if (!missed) {
       return {
         findings: [
-          finding(this, "REVIEW", "No missed hearing is on record, so there is no hearing whose notice can be checked.", [], "the record of the hearing the person missed"),
+          finding(
+            this,
+            "REVIEW",
+            "No missed hearing is on record, so there is no hearing whose notice can be checked.",
+            [],
+            "the record of the hearing the person missed",
+          ),
         ],
       };
     }
@@ -97,26 +116,57 @@ export const nta03: Rule = {
     if (best) facts.push(describeEvent(best.n.event));
     if (best?.check.outcome === "ALLOW" || best?.check.outcome === "WARN") {
       const defectiveNta = eventsOf(events, "nta.served").some((e) => !isCompliantNta(e));
-      const campos = best.n.kind === "noh" && defectiveNta ? " Although the NTA lacked time and place, notice of the specific hearing missed suffices (Campos-Chaves)." : "";
-      return { findings: [finding(this, "ALLOW", `Written notice of the ${missed.on} hearing: ${best.check.message}${campos}`, facts)] };
+      const campos =
+        best.n.kind === "noh" && defectiveNta
+          ? " Although the NTA lacked time and place, notice of the specific hearing missed suffices (Campos-Chaves)."
+          : "";
+      return {
+        findings: [
+          finding(
+            this,
+            "ALLOW",
+            `Written notice of the ${missed.on} hearing: ${best.check.message}${campos}`,
+            facts,
+          ),
+        ],
+      };
     }
     const moved = failedToProvideAddress(events, missed.on);
     if (!best && moved) {
       return {
         findings: [
-          finding(this, "ALLOW", `No written notice of the ${missed.on} hearing was required: the person moved on ${moved} and gave EOIR no new address (INA 240(b)(5)(B)).`, facts),
+          finding(
+            this,
+            "ALLOW",
+            `No written notice of the ${missed.on} hearing was required: the person moved on ${moved} and gave EOIR no new address (INA 240(b)(5)(B)).`,
+            facts,
+          ),
         ],
       };
     }
     const remedy = `proof of a written notice of the ${missed.on} hearing served on the person (or, for a child under 14, the adult with whom the child resides) or mailed to the last address provided`;
     if (!best) {
       return {
-        findings: [finding(this, "BLOCK", `No written notice of the ${missed.on} hearing that was missed is on record.`, facts, remedy)],
+        findings: [
+          finding(
+            this,
+            "BLOCK",
+            `No written notice of the ${missed.on} hearing that was missed is on record.`,
+            facts,
+            remedy,
+          ),
+        ],
       };
     }
     return {
       findings: [
-        finding(this, best.check.outcome, `Notice of the ${missed.on} hearing is not shown by clear and convincing evidence: ${best.check.message}`, facts, best.check.remedy ?? remedy),
+        finding(
+          this,
+          best.check.outcome,
+          `Notice of the ${missed.on} hearing is not shown by clear and convincing evidence: ${best.check.message}`,
+          facts,
+          best.check.remedy ?? remedy,
+        ),
       ],
     };
   },
@@ -143,10 +193,19 @@ export const nta04: Rule = {
     }
     const missed = lastOf(events, "hearing.missed");
     if (!missed) return null;
-    const best = bestNotice(history, events, missed.on);
+    // NTA-04 is about who was served; a hearing notice's address is NTA-03's question.
+    const best = bestNotice(history, events, missed.on, "nta");
     if (!best) return null;
     return {
-      findings: [finding(this, best.check.outcome, best.check.message, [describeEvent(best.n.event)], best.check.remedy)],
+      findings: [
+        finding(
+          this,
+          best.check.outcome,
+          best.check.message,
+          [describeEvent(best.n.event)],
+          best.check.remedy,
+        ),
+      ],
     };
   },
 };
@@ -163,12 +222,15 @@ export const nta05: Rule = {
     const lastNta = lastOf(events, "nta.served");
     const serving = action.type === "nta.serve";
     const servedOn = serving ? action.on : lastNta?.on;
-    const deadlines = servedOn ? [{ kind: "hearing.earliest", due: addDays(servedOn, 10), rule: this.id }] : [];
+    const deadlines = servedOn
+      ? [{ kind: "hearing.earliest", due: addDays(servedOn, 10), rule: this.id }]
+      : [];
     let hearingDate: string | undefined;
     let waived = false;
     if (action.type === "hearing.confirm" && typeof action.hearingDate === "string") {
       hearingDate = action.hearingDate;
-      waived = promptRequested(action.promptHearingRequested) || promptRequested(lastNta?.promptHearingRequested);
+      waived =
+        promptRequested(action.promptHearingRequested) || promptRequested(lastNta?.promptHearingRequested);
     } else if (serving && action.hearing && typeof (action.hearing as { date?: unknown }).date === "string") {
       hearingDate = (action.hearing as { date: string }).date;
       waived = promptRequested(action.promptHearingRequested);
@@ -177,15 +239,37 @@ export const nta05: Rule = {
     }
     const findings: Finding[] = [];
     if (!servedOn) {
-      findings.push(finding(this, "REVIEW", `No NTA service is on record, so the ten days before the ${hearingDate} hearing cannot be counted.`, [], "the NTA's certificate of service"));
+      findings.push(
+        finding(
+          this,
+          "REVIEW",
+          `No NTA service is on record, so the ten days before the ${hearingDate} hearing cannot be counted.`,
+          [],
+          "the NTA's certificate of service",
+        ),
+      );
       return { findings, deadlines };
     }
     const earliest = addDays(servedOn, 10);
     const facts = lastNta && !serving ? [describeEvent(lastNta)] : [];
     if (compareDates(hearingDate, earliest) >= 0) {
-      findings.push(finding(this, "ALLOW", `The hearing on ${hearingDate} is at least 10 days after NTA service on ${servedOn} (earliest ${earliest}).`, facts));
+      findings.push(
+        finding(
+          this,
+          "ALLOW",
+          `The hearing on ${hearingDate} is at least 10 days after NTA service on ${servedOn} (earliest ${earliest}).`,
+          facts,
+        ),
+      );
     } else if (waived) {
-      findings.push(finding(this, "ALLOW", `The hearing on ${hearingDate} is earlier than ${earliest}, but the person signed a written request for a prompt hearing.`, facts));
+      findings.push(
+        finding(
+          this,
+          "ALLOW",
+          `The hearing on ${hearingDate} is earlier than ${earliest}, but the person signed a written request for a prompt hearing.`,
+          facts,
+        ),
+      );
     } else {
       findings.push(
         finding(

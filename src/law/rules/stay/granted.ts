@@ -14,7 +14,7 @@ import {
   inAbsentiaMotionStatus,
   petitions,
 } from "../../facts/stays.js";
-import { policyValue } from "../../policy.js";
+import { policy, policyValue } from "../../policy.js";
 import type { Deadline, Finding, Rule, RuleContext } from "../../types.js";
 import { finding, isRemovalAction, plannedDate, type RuleHead } from "../fin/finding.js";
 
@@ -196,7 +196,7 @@ export const stay07: Rule = {
     const findings = mine.map((s) => stayFinding(this, ctx, s));
     const pending = pendingI246(ctx);
     if (pending) {
-      const review = String(policyValue(ctx.config, "pendingI246", "warn", ctx.asOf)) === "review";
+      const review = policy(ctx.config, "pendingI246", ctx.asOf) === "review";
       findings.push(
         finding(
           this,

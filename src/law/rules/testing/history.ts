@@ -17,7 +17,12 @@ export interface Case {
 }
 
 export function runRule(rule: Rule, c: Case, action: Action): RuleResult | null {
-  return rule.evaluate({ history: { person: c.person ?? {}, events: c.events ?? [] }, action, config: c.config ?? {}, asOf: action.on });
+  return rule.evaluate({
+    history: { person: c.person ?? {}, events: c.events ?? [] },
+    action,
+    config: c.config ?? {},
+    asOf: action.on,
+  });
 }
 
 export function outcomeOf(rule: Rule, c: Case, action: Action): string | undefined {

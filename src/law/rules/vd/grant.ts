@@ -19,7 +19,9 @@ function extensionTotal(grant: VdGrant, until: string): number {
 }
 
 function extendUntil(action: Action): string | undefined {
-  return typeof action.until === "string" && /^\d{4}-\d{2}-\d{2}$/.test(action.until) ? action.until : undefined;
+  return typeof action.until === "string" && /^\d{4}-\d{2}-\d{2}$/.test(action.until)
+    ? action.until
+    : undefined;
 }
 
 /** The elements of 240B(a) that the action records as NOT met (explicit false values only). */
@@ -34,7 +36,13 @@ function capCheck(rule: Rule, stage: "pre" | "post", days: number, what: string)
   const max = vdMaximumDays[stage];
   const law = stage === "pre" ? "240B(a)" : "240B(b)";
   return days > max
-    ? finding(rule, "BLOCK", `${what} is ${days} days; ${law} voluntary departure may not exceed ${max} days in total.`, [], `a period of at most ${max} days from the grant`)
+    ? finding(
+        rule,
+        "BLOCK",
+        `${what} is ${days} days; ${law} voluntary departure may not exceed ${max} days in total.`,
+        [],
+        `a period of at most ${max} days from the grant`,
+      )
     : finding(rule, "ALLOW", `${what} is ${days} days, within the ${max}-day maximum of ${law}.`);
 }
 
@@ -50,36 +58,76 @@ export const vd01: Rule = {
       const days = typeof action.days === "number" ? action.days : undefined;
       const findings: Finding[] = [];
       if (days === undefined) {
-        findings.push(finding(this, "REVIEW", "The grant does not state its period, so the 120-day maximum cannot be checked.", [], "the number of days granted"));
+        findings.push(
+          finding(
+            this,
+            "REVIEW",
+            "The grant does not state its period, so the 120-day maximum cannot be checked.",
+            [],
+            "the number of days granted",
+          ),
+        );
       } else {
         findings.push(capCheck(this, "pre", days, "The 240B(a) grant"));
       }
       const crime = disqualifying(events);
       if (crime) {
-        findings.push(finding(this, "BLOCK", `A ${crime.category} conviction (${crime.on}) bars 240B(a) voluntary departure (240B(a)(1); element (E)).`, [describeEvent(crime)], "a record that the conviction is not an aggravated felony or 237(a)(4) ground"));
+        findings.push(
+          finding(
+            this,
+            "BLOCK",
+            `A ${crime.category} conviction (${crime.on}) bars 240B(a) voluntary departure (240B(a)(1); element (E)).`,
+            [describeEvent(crime)],
+            "a record that the conviction is not an aggravated felony or 237(a)(4) ground",
+          ),
+        );
       }
       const stipulated = action.dhsStipulation === true;
       const unmet = preElements.filter(([field]) => action[field] === false).map(([, text]) => text);
       if (unmet.length && !stipulated) {
-        findings.push(finding(this, "BLOCK", `The grant records these 240B(a) elements as not met: ${unmet.join("; ")}; there is no DHS stipulation.`, [], "the missing elements, or a DHS stipulation"));
+        findings.push(
+          finding(
+            this,
+            "BLOCK",
+            `The grant records these 240B(a) elements as not met: ${unmet.join("; ")}; there is no DHS stipulation.`,
+            [],
+            "the missing elements, or a DHS stipulation",
+          ),
+        );
       }
       return { findings };
     }
     const grant = currentVdGrant(history, config, asOf);
     const until = extendUntil(action);
-    if (!grant || grant.stage !== "pre" || !until) return null;
-    return { findings: [capCheck(this, "pre", extensionTotal(grant, until), `Extending the grant of ${grant.order.event.on} to ${until} makes the total period`)] };
+    if (grant?.stage !== "pre" || !until) return null;
+    return {
+      findings: [
+        capCheck(
+          this,
+          "pre",
+          extensionTotal(grant, until),
+          `Extending the grant of ${grant.order.event.on} to ${until} makes the total period`,
+        ),
+      ],
+    };
   },
 };
 
 /** VD-02: one year of physical presence before NTA service (240B(b)(1)(A)), where the record shows both dates. */
 function presenceBeforeNta(history: History, events: readonly CaseEvent[]): Finding | undefined {
-  const start = history.person.usPresenceSince ?? history.person.entry?.on ?? eventsOf(events, "entry")[0]?.on;
+  const start =
+    history.person.usPresenceSince ?? history.person.entry?.on ?? eventsOf(events, "entry")[0]?.on;
   const nta = eventsOf(events, "nta.served")[0];
   if (!start || !nta) return undefined;
   const year = addYears(start, 1);
   return nta.on < year
-    ? finding(vd02, "BLOCK", `Physical presence began ${start}, less than one year before NTA service on ${nta.on} (240B(b)(1)(A)).`, [describeEvent(nta)], "evidence of presence from a date one year or more before NTA service")
+    ? finding(
+        vd02,
+        "BLOCK",
+        `Physical presence began ${start}, less than one year before NTA service on ${nta.on} (240B(b)(1)(A)).`,
+        [describeEvent(nta)],
+        "evidence of presence from a date one year or more before NTA service",
+      )
     : undefined;
 }
 
@@ -91,30 +139,73 @@ export const vd02: Rule = {
   evaluate({ history, action, config, asOf }) {
     const events = knownEvents(history, asOf);
     const grant = currentVdGrant(history, config, asOf);
-    const deadlines = grant?.terms.bondDue ? [{ kind: "vd.bond_due", due: grant.terms.bondDue, rule: this.id }] : [];
+    const deadlines = grant?.terms.bondDue
+      ? [{ kind: "vd.bond_due", due: grant.terms.bondDue, rule: this.id }]
+      : [];
     const findings: Finding[] = [];
     if (action.type === "vd.grant" && action.stage === "post") {
       const days = typeof action.days === "number" ? action.days : undefined;
-      findings.push(days === undefined ? finding(this, "REVIEW", "The grant does not state its period, so the 60-day maximum cannot be checked.", [], "the number of days granted") : capCheck(this, "post", days, "The 240B(b) grant"));
+      findings.push(
+        days === undefined
+          ? finding(
+              this,
+              "REVIEW",
+              "The grant does not state its period, so the 60-day maximum cannot be checked.",
+              [],
+              "the number of days granted",
+            )
+          : capCheck(this, "post", days, "The 240B(b) grant"),
+      );
       if (action.by === "DHS") {
-        findings.push(finding(this, "BLOCK", "Voluntary departure at the conclusion of proceedings is granted by the immigration judge, not DHS.", [], "a grant by the IJ (or the BIA)"));
+        findings.push(
+          finding(
+            this,
+            "BLOCK",
+            "Voluntary departure at the conclusion of proceedings is granted by the immigration judge, not DHS.",
+            [],
+            "a grant by the IJ (or the BIA)",
+          ),
+        );
       }
       const crime = disqualifying(events);
       if (crime) {
-        findings.push(finding(this, "BLOCK", `A ${crime.category} conviction (${crime.on}) bars 240B(b) voluntary departure.`, [describeEvent(crime)], "a record that the conviction is not an aggravated felony or 237(a)(4) ground"));
+        findings.push(
+          finding(
+            this,
+            "BLOCK",
+            `A ${crime.category} conviction (${crime.on}) bars 240B(b) voluntary departure.`,
+            [describeEvent(crime)],
+            "a record that the conviction is not an aggravated felony or 237(a)(4) ground",
+          ),
+        );
       }
       const presence = presenceBeforeNta(history, events);
       if (presence) findings.push(presence);
       if (typeof action.bond === "number" && action.bond < 500) {
-        findings.push(finding(this, "BLOCK", `A bond of $${action.bond} is below the $500 minimum of 240B(b)(3).`, [], "a bond of at least $500"));
+        findings.push(
+          finding(
+            this,
+            "BLOCK",
+            `A bond of $${action.bond} is below the $500 minimum of 240B(b)(3).`,
+            [],
+            "a bond of at least $500",
+          ),
+        );
       }
       return { findings, deadlines };
     }
-    if (!grant || grant.stage !== "post") return { deadlines };
+    if (grant?.stage !== "post") return { deadlines };
     const bondText = `The ${grant.order.event.on} grant required a bond posted with DHS by ${grant.terms.bondDue} (5 business days)`;
     if (action.type === "vd.extend" && extendUntil(action)) {
       const until = extendUntil(action) as string;
-      findings.push(capCheck(this, "post", extensionTotal(grant, until), `Extending the grant of ${grant.order.event.on} to ${until} makes the total period`));
+      findings.push(
+        capCheck(
+          this,
+          "post",
+          extensionTotal(grant, until),
+          `Extending the grant of ${grant.order.event.on} to ${until} makes the total period`,
+        ),
+      );
     }
     if (action.type === "vd.penalty.record" || action.type === "vd.extend") {
       if (bondFailed(grant, asOf)) {
@@ -128,7 +219,11 @@ export const vd02: Rule = {
           ),
         );
       } else if (grant.terms.bondPosted) {
-        findings.push(finding(this, "ALLOW", `${bondText}; it was posted on ${grant.terms.bondPosted}.`, [describeEvent(grant.order.event)]));
+        findings.push(
+          finding(this, "ALLOW", `${bondText}; it was posted on ${grant.terms.bondPosted}.`, [
+            describeEvent(grant.order.event),
+          ]),
+        );
       }
     }
     return { findings, deadlines };
@@ -144,28 +239,79 @@ export const vd03: Rule = {
     const grant = currentVdGrant(history, config, asOf);
     const findings: Finding[] = [];
     if (action.by !== "DHS") {
-      findings.push(finding(this, "BLOCK", `An extension entered by ${typeof action.by === "string" ? action.by : "an unrecorded authority"}: only DHS may extend voluntary departure after it is granted.`, [], "an extension decided by DHS (ERO field office)"));
+      findings.push(
+        finding(
+          this,
+          "BLOCK",
+          `An extension entered by ${typeof action.by === "string" ? action.by : "an unrecorded authority"}: only DHS may extend voluntary departure after it is granted.`,
+          [],
+          "an extension decided by DHS (ERO field office)",
+        ),
+      );
     }
     if (!grant) {
-      findings.push(finding(this, "REVIEW", "No current voluntary-departure grant is on record to extend.", [], "the voluntary-departure order being extended"));
+      findings.push(
+        finding(
+          this,
+          "REVIEW",
+          "No current voluntary-departure grant is on record to extend.",
+          [],
+          "the voluntary-departure order being extended",
+        ),
+      );
       return { findings };
     }
     const until = extendUntil(action);
     if (!until) {
-      findings.push(finding(this, "REVIEW", "The extension does not state the new departure date.", [], "the new departure date"));
+      findings.push(
+        finding(
+          this,
+          "REVIEW",
+          "The extension does not state the new departure date.",
+          [],
+          "the new departure date",
+        ),
+      );
       return { findings };
     }
     const stageText = grant.stage ?? "unknown-stage (the stricter 60-day cap applies)";
     const total = extensionTotal(grant, until);
     findings.push(
       total > grant.maxDays
-        ? finding(this, "BLOCK", `The ${stageText} grant of ${grant.order.event.on} extended to ${until} would total ${total} days, past the ${grant.maxDays}-day statutory maximum.`, [describeEvent(grant.order.event)], `a departure date no later than ${grant.maxDays} days after the grant`)
-        : finding(this, "ALLOW", `The ${stageText} grant of ${grant.order.event.on} extended to ${until} totals ${total} days, within the ${grant.maxDays}-day maximum.`, [describeEvent(grant.order.event)]),
+        ? finding(
+            this,
+            "BLOCK",
+            `The ${stageText} grant of ${grant.order.event.on} extended to ${until} would total ${total} days, past the ${grant.maxDays}-day statutory maximum.`,
+            [describeEvent(grant.order.event)],
+            `a departure date no later than ${grant.maxDays} days after the grant`,
+          )
+        : finding(
+            this,
+            "ALLOW",
+            `The ${stageText} grant of ${grant.order.event.on} extended to ${until} totals ${total} days, within the ${grant.maxDays}-day maximum.`,
+            [describeEvent(grant.order.event)],
+          ),
     );
     if (grant.terms.terminatedBy) {
-      findings.push(finding(this, "BLOCK", `Voluntary departure ended when a ${grant.terms.terminatedBy.what} was filed on ${grant.terms.terminatedBy.on}; there is no grant left to extend.`, [], "none: a new grant would be needed"));
+      findings.push(
+        finding(
+          this,
+          "BLOCK",
+          `Voluntary departure ended when a ${grant.terms.terminatedBy.what} was filed on ${grant.terms.terminatedBy.on}; there is no grant left to extend.`,
+          [],
+          "none: a new grant would be needed",
+        ),
+      );
     } else if (grant.terms.departBy && grant.terms.departBy < action.on) {
-      findings.push(finding(this, "REVIEW", `The departure period ended on ${grant.terms.departBy}, before this extension.`, [], "a record that the extension was requested before the period ended"));
+      findings.push(
+        finding(
+          this,
+          "REVIEW",
+          `The departure period ended on ${grant.terms.departBy}, before this extension.`,
+          [],
+          "a record that the extension was requested before the period ended",
+        ),
+      );
     }
     return { findings };
   },
