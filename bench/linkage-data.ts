@@ -302,7 +302,7 @@ export function generateRecords(n: number, seed = 42): SyntheticRecord[] {
   const random = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
   // Zipf-like choice: common names are much more common than rare ones.
-  const pickSkewed = <T>(xs: readonly T[]) => xs[Math.floor(xs.length * random() ** 2.5)];
+  const pickSkewed = <T>(xs: readonly T[]) => xs[Math.floor(xs.length * random() ** 1.5)];
   const syllableName = (country: Country, parts: number) => {
     let s = "";
     for (let i = 0; i < parts; i++) s += pick(country.syllables);

@@ -9,7 +9,7 @@ import type { PersonFacts } from "../domain/person-facts.js";
 import type { History, LawConfig, PolicySetting } from "../law/types.js";
 import type { Tx } from "../store/db.js";
 import type { CaseRow } from "../store/repositories/cases.js";
-import { getPerson } from "../store/repositories/persons.js";
+import { getPerson, type PersonRow } from "../store/repositories/persons.js";
 import { getCourt, getOffice } from "../store/repositories/reference.js";
 import { getSetting } from "../store/repositories/settings.js";
 import { loadHistory } from "./load-case.js";
@@ -29,6 +29,19 @@ export async function loadLawInputs(tx: Tx, row: CaseRow): Promise<LawInputs> {
     getSetting<string[]>(tx, "law", "closures"),
     getSetting<Record<string, PolicySetting>>(tx, "law", "policy"),
   ]);
+  return lawInputsFrom({ person, stored, court, office, closures, policy });
+}
+
+/** The same mapping from rows already loaded (the deadline sweep loads cases in batches). */
+export function lawInputsFrom(rows: {
+  person: PersonRow | undefined;
+  stored: StoredEvent[];
+  court: { circuit: string } | undefined;
+  office: { tz: string } | undefined;
+  closures: string[] | undefined;
+  policy: Record<string, PolicySetting> | undefined;
+}): LawInputs {
+  const { person, stored, court, office, closures, policy } = rows;
   const facts = (person?.facts ?? {}) as Record<string, unknown>;
   const personFacts: PersonFacts = {
     ...facts,

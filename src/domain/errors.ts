@@ -13,6 +13,7 @@ export const errorCodes = {
   review_required: 422,
   acknowledgement_required: 422,
   document_incomplete: 422,
+  document_refused: 422,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

@@ -11,106 +11,97 @@ import type { PersonField } from "./types.js";
 export interface BlockingRule {
   name: string;
   fields: readonly PersonField[];
-  /** The key of record r, or null when a field it needs is missing. */
-  key(data: PreparedData, r: number): string | null;
+  /** The key of record r as a non-negative number, or -1 when a field it needs is missing. */
+  key(data: PreparedData, r: number): number;
 }
 
-function value(data: PreparedData, field: PersonField, r: number): string | null {
-  const id = data.fields[field].ids[r];
-  return id < 0 ? null : data.fields[field].values[id];
+/** A key part: a small non-negative integer per record (-1 = missing) and an upper bound. */
+type Part = { of(d: PreparedData, r: number): number; size(d: PreparedData): number };
+
+const valueOf = (field: PersonField): Part => ({
+  of: (d, r) => d.fields[field].ids[r],
+  size: (d) => d.fields[field].values.length,
+});
+
+const initialOf = (field: "givenName" | "familyName"): Part => ({
+  of: (d, r) => {
+    const id = d.fields[field].ids[r];
+    return id < 0 ? -1 : d.fields[field].values[id].charCodeAt(0) & 127;
+  },
+  size: () => 128,
+});
+
+const phoneticOf = (field: "givenName" | "familyName"): Part => ({
+  of: (d, r) => {
+    const id = d.fields[field].ids[r];
+    return id < 0 ? -1 : d[field].primaryId[id];
+  },
+  size: (d) => d[field].codes,
+});
+
+/** Digits of the birth date (YYYYMMDD) between the given offsets, as a number. */
+const datePart = (...cuts: number[]): Part => ({
+  of: (d, r) => {
+    const id = d.fields.birthDate.ids[r];
+    if (id < 0) return -1;
+    const date = d.fields.birthDate.values[id];
+    let piece = "";
+    for (let i = 0; i < cuts.length; i += 2) piece += date.slice(cuts[i], cuts[i + 1]);
+    return Number(piece);
+  },
+  size: () => 1_000_000,
+});
+
+/** Numeric keys (mixed radix of the parts): Map lookups on numbers, no strings per record. */
+function rule(name: string, fields: PersonField[], ...parts: Part[]): BlockingRule {
+  return {
+    name,
+    fields,
+    key(d, r) {
+      let key = 0;
+      for (const part of parts) {
+        const x = part.of(d, r);
+        if (x < 0) return -1;
+        key = key * part.size(d) + x;
+      }
+      return key;
+    },
+  };
 }
 
-function phonetic(data: PreparedData, field: "givenName" | "familyName", r: number): string | null {
-  const id = data.fields[field].ids[r];
-  return id < 0 ? null : data[field].primary[id] || null;
-}
-
-function join(...parts: (string | null)[]): string | null {
-  return parts.some((p) => p === null) ? null : parts.join("|");
-}
+/** Phonetic codes of given and family name as an unordered pair, so swapped names meet. */
+const unorderedNames: BlockingRule = {
+  name: "phonetic(given,family)",
+  fields: ["givenName", "familyName"],
+  key(d, r) {
+    const g = phoneticOf("givenName").of(d, r);
+    const f = phoneticOf("familyName").of(d, r);
+    if (g < 0 || f < 0) return -1;
+    // Both fields number their codes in one shared space, so the ids compare across fields.
+    return Math.min(g, f) * d.givenName.codes + Math.max(g, f);
+  },
+};
 
 export const BLOCKING_RULES: readonly BlockingRule[] = [
-  { name: "aNumber", fields: ["aNumber"], key: (d, r) => value(d, "aNumber", r) },
-  {
-    name: "birthDate+givenInitial",
-    fields: ["birthDate", "givenName"],
-    key: (d, r) => join(value(d, "birthDate", r), value(d, "givenName", r)?.[0] ?? null),
-  },
-  {
-    name: "birthDate+familyInitial",
-    fields: ["birthDate", "familyName"],
-    key: (d, r) => join(value(d, "birthDate", r), value(d, "familyName", r)?.[0] ?? null),
-  },
-  {
-    // Sorted so that exchanged given and family names meet.
-    name: "phonetic(given,family)",
-    fields: ["givenName", "familyName"],
-    key: (d, r) => {
-      const g = phonetic(d, "givenName", r);
-      const f = phonetic(d, "familyName", r);
-      return g === null || f === null ? null : g < f ? `${g}|${f}` : `${f}|${g}`;
-    },
-  },
-  {
-    name: "postalCode+phonetic(family)",
-    fields: ["postalCode", "familyName"],
-    key: (d, r) => join(value(d, "postalCode", r), phonetic(d, "familyName", r)),
-  },
-  {
-    name: "postalCode+phonetic(given)",
-    fields: ["postalCode", "givenName"],
-    key: (d, r) => join(value(d, "postalCode", r), phonetic(d, "givenName", r)),
-  },
-  // A typo in the birth date breaks the rules above; these keep either half of the date.
+  rule("aNumber", ["aNumber"], valueOf("aNumber")),
+  rule("birthDate+givenInitial", ["birthDate", "givenName"], valueOf("birthDate"), initialOf("givenName")),
+  rule("birthDate+familyInitial", ["birthDate", "familyName"], valueOf("birthDate"), initialOf("familyName")),
+  unorderedNames,
+  rule("postalCode+phonetic(family)", ["postalCode", "familyName"], valueOf("postalCode"), phoneticOf("familyName")),
+  rule("postalCode+phonetic(given)", ["postalCode", "givenName"], valueOf("postalCode"), phoneticOf("givenName")),
   // Any one slip in a birth date (year, month or day) leaves one of these three parts intact.
-  ...(["givenName", "familyName"] as const).flatMap((name) =>
-    (
-      [
-        ["birthYearMonth", 0, 6],
-        ["birthYearDay", 0, 4, 6, 8],
-        ["birthMonthDay", 4, 8],
-      ] as const
-    ).map(([part, ...cut]) => ({
-      name: `phonetic(${name})+${part}`,
-      fields: [name, "birthDate"] as PersonField[],
-      key: (d: PreparedData, r: number) => {
-        const date = value(d, "birthDate", r);
-        if (date === null) return null;
-        const piece =
-          cut.length === 4
-            ? date.slice(cut[0], cut[1]) + date.slice(cut[2], cut[3])
-            : date.slice(cut[0], cut[1]);
-        return join(phonetic(d, name, r), piece);
-      },
-    })),
-  ),
-  {
-    name: "birthDate+postalCode",
-    fields: ["birthDate", "postalCode"],
-    key: (d, r) => join(value(d, "birthDate", r), value(d, "postalCode", r)),
-  },
-  {
-    name: "birthDate+nationality",
-    fields: ["birthDate", "nationality"],
-    key: (d, r) => join(value(d, "birthDate", r), value(d, "nationality", r)),
-  },
+  ...(["givenName", "familyName"] as const).flatMap((name) => [
+    rule(`phonetic(${name})+birthYearMonth`, [name, "birthDate"], phoneticOf(name), datePart(0, 6)),
+    rule(`phonetic(${name})+birthYearDay`, [name, "birthDate"], phoneticOf(name), datePart(0, 4, 6, 8)),
+    rule(`phonetic(${name})+birthMonthDay`, [name, "birthDate"], phoneticOf(name), datePart(4, 8)),
+  ]),
+  rule("birthDate+postalCode", ["birthDate", "postalCode"], valueOf("birthDate"), valueOf("postalCode")),
+  rule("birthDate+nationality", ["birthDate", "nationality"], valueOf("birthDate"), valueOf("nationality")),
   // A wrong birth date and a mistyped postal code: the place and a name still meet.
-  { name: "addressLine", fields: ["addressLine"], key: (d, r) => value(d, "addressLine", r) },
-  {
-    name: "locality+phonetic(family)",
-    fields: ["locality", "familyName"],
-    key: (d, r) => join(value(d, "locality", r), phonetic(d, "familyName", r)),
-  },
-  {
-    name: "locality+phonetic(given)",
-    fields: ["locality", "givenName"],
-    key: (d, r) => join(value(d, "locality", r), phonetic(d, "givenName", r)),
-  },
-  {
-    name: "birthDate+locality",
-    fields: ["birthDate", "locality"],
-    key: (d, r) => join(value(d, "birthDate", r), value(d, "locality", r)),
-  },
+  rule("addressLine", ["addressLine"], valueOf("addressLine")),
+  rule("locality+phonetic(family)", ["locality", "familyName"], valueOf("locality"), phoneticOf("familyName")),
+  rule("locality+phonetic(given)", ["locality", "givenName"], valueOf("locality"), phoneticOf("givenName")),
+  rule("birthDate+locality", ["birthDate", "locality"], valueOf("birthDate"), valueOf("locality")),
 ];
 
 export interface CandidatePairs {
@@ -132,11 +123,11 @@ interface RuleKeys {
 
 function keyIds(data: PreparedData, rule: BlockingRule): { ids: Int32Array; sizes: number[] } {
   const ids = new Int32Array(data.n);
-  const index = new Map<string, number>();
+  const index = new Map<number, number>();
   const sizes: number[] = [];
   for (let r = 0; r < data.n; r++) {
     const key = rule.key(data, r);
-    if (key === null) {
+    if (key < 0) {
       ids[r] = -1;
       continue;
     }

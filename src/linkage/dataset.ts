@@ -33,6 +33,9 @@ export interface NameFeatures {
   /** Double Metaphone primary and alternate code per distinct value. */
   primary: string[];
   alternate: string[];
+  /** Number of each primary code in a numbering shared by both name fields (for blocking keys). */
+  primaryId: Int32Array;
+  codes: number;
 }
 
 export interface PreparedData {
@@ -44,6 +47,8 @@ export interface PreparedData {
   familyName: NameFeatures;
   /** Sorted distinct address words per distinct address value. */
   addressWords: string[][];
+  /** Number of a phonetic code, shared by given and family names. */
+  phoneticIndex(code: string): number;
 }
 
 const NORMALIZERS: Record<PersonField, (raw: string | undefined) => string> = {
@@ -93,7 +98,7 @@ function intern(records: readonly PersonRecord[], field: PersonField): InternedF
   return { ids, values, counts, present };
 }
 
-function nameFeatures(field: InternedField): NameFeatures {
+function nameFeatures(field: InternedField, phoneticIndex: (code: string) => number): NameFeatures {
   const keys: string[] = [];
   const primary: string[] = [];
   const alternate: string[] = [];
@@ -103,19 +108,39 @@ function nameFeatures(field: InternedField): NameFeatures {
     primary.push(p);
     alternate.push(a);
   }
-  return { keys, primary, alternate };
+  return {
+    keys,
+    primary,
+    alternate,
+    primaryId: Int32Array.from(primary, (code) => (code === "" ? -1 : phoneticIndex(code))),
+    get codes() {
+      return phoneticIndex("") + 1;
+    },
+  };
 }
 
 export function prepare(records: readonly PersonRecord[]): PreparedData {
   const fields = {} as Record<PersonField, InternedField>;
   for (const field of Object.keys(NORMALIZERS) as PersonField[]) fields[field] = intern(records, field);
+  const codeIds = new Map<string, number>();
+  // "" asks for the count so far (an upper bound for key arithmetic) without adding a code.
+  const phoneticIndex = (code: string) => {
+    if (code === "") return codeIds.size;
+    let id = codeIds.get(code);
+    if (id === undefined) {
+      id = codeIds.size;
+      codeIds.set(code, id);
+    }
+    return id;
+  };
   return {
+    phoneticIndex,
     n: records.length,
     recordIds: records.map((r) => r.id),
     sources: records.map((r) => r.source ?? ""),
     fields,
-    givenName: nameFeatures(fields.givenName),
-    familyName: nameFeatures(fields.familyName),
+    givenName: nameFeatures(fields.givenName, phoneticIndex),
+    familyName: nameFeatures(fields.familyName, phoneticIndex),
     addressWords: fields.addressLine.values.map((v) => v.split(" ")),
   };
 }

@@ -79,13 +79,18 @@ export function aggregatedArcs(agg: Aggregated, nearest: number, witness: MaxPla
   const arcs = new ArcStore(view.instance.facilities.length);
   for (let a = 0; a < groupCount(view); a++) {
     const feasible = view.classes[view.groupClass[a]].feasible;
-    const order = Array.from(feasible.keys()).sort((x, y) => meanCost[costStart[a] + x] - meanCost[costStart[a] + y]);
+    const order = Array.from(feasible.keys()).sort(
+      (x, y) => meanCost[costStart[a] + x] - meanCost[costStart[a] + y],
+    );
     for (const k of order.slice(0, nearest)) arcs.add(a, feasible[k], meanCost[costStart[a] + k]);
   }
   const groupsOfClass: number[][] = view.classes.map(() => []);
   for (let a = 0; a < groupCount(view); a++) groupsOfClass[view.groupClass[a]].push(a);
   const cursor = new Int32Array(view.classes.length);
-  const left = Float64Array.from({ length: groupCount(view) }, (_, a) => view.memberStart[a + 1] - view.memberStart[a]);
+  const left = Float64Array.from(
+    { length: groupCount(view) },
+    (_, a) => view.memberStart[a + 1] - view.memberStart[a],
+  );
   for (const [ci, slot, amount] of witness.flows) {
     const f = slot >> 1;
     const k = view.classes[ci].feasible.indexOf(f);
@@ -137,7 +142,12 @@ export function priceAggregated(
  * Splits each aggregated group's facility counts among its members by exact cost:
  * members with the most to lose choose first; members left when the counts run out are unplaced.
  */
-export function disaggregate(p: Prepared, agg: Aggregated, arcs: ArcStore, arcValue: Float64Array): Int32Array {
+export function disaggregate(
+  p: Prepared,
+  agg: Aggregated,
+  arcs: ArcStore,
+  arcValue: Float64Array,
+): Int32Array {
   const { view } = agg;
   const placed = new Int32Array(p.instance.people.length).fill(-1);
   const countsByGroup = new Map<number, Map<number, number>>();
@@ -145,7 +155,10 @@ export function disaggregate(p: Prepared, agg: Aggregated, arcs: ArcStore, arcVa
     const x = Math.round(arcValue[i]);
     if (x <= 0) continue;
     let counts = countsByGroup.get(arcs.group[i]);
-    if (!counts) countsByGroup.set(arcs.group[i], (counts = new Map()));
+    if (!counts) {
+      counts = new Map();
+      countsByGroup.set(arcs.group[i], counts);
+    }
     counts.set(arcs.facility[i], (counts.get(arcs.facility[i]) ?? 0) + x);
   }
   const personGroup = new Int32Array(p.instance.people.length);

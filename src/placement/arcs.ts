@@ -49,7 +49,11 @@ export interface NearestInfo {
   cost: Float64Array;
 }
 
-export function initialArcs(p: Prepared, nearest: number, witness: MaxPlacement): { arcs: ArcStore; info: NearestInfo } {
+export function initialArcs(
+  p: Prepared,
+  nearest: number,
+  witness: MaxPlacement,
+): { arcs: ArcStore; info: NearestInfo } {
   const groups = groupCount(p);
   const arcs = new ArcStore(p.instance.facilities.length);
   const info: NearestInfo = { facility: new Int32Array(groups).fill(-1), cost: new Float64Array(groups) };
@@ -184,4 +188,3 @@ export function priceAndBound(
   }
   return { bound, violated, added };
 }
-

@@ -6,10 +6,11 @@
  *  - aggregate: the same LP over groups of similar people (see aggregate.ts), for
  *    instances too large for the WebAssembly LP; near-optimal with a measured gap.
  */
-import { ArcStore, priceAndBound } from "./arcs.js";
+
 import { aggregate, aggregatedArcs, disaggregate, priceAggregated } from "./aggregate.js";
-import type { MaxPlacement } from "./maxflow.js";
+import { ArcStore, priceAndBound } from "./arcs.js";
 import { highs, RestrictedLp } from "./highs-lp.js";
+import type { MaxPlacement } from "./maxflow.js";
 import { groupCount, type Prepared } from "./prepare.js";
 
 export interface Budget {
@@ -101,7 +102,9 @@ export async function solveAggregated(
   const agg = aggregate(p, nearestArcs, options.keyFacilities);
   const arcs = aggregatedArcs(agg, options.nearest, witness);
   mark("aggregate");
-  progress(`aggregated ${groupCount(p)} groups into ${groupCount(agg.view)} (same class and ${options.keyFacilities} cheapest facilities); ${arcs.length} arcs`);
+  progress(
+    `aggregated ${groupCount(p)} groups into ${groupCount(agg.view)} (same class and ${options.keyFacilities} cheapest facilities); ${arcs.length} arcs`,
+  );
   const h = await highs();
   mark("loadHighs");
   const lp = new RestrictedLp(h, agg.view, arcs, unplacedCount, budget.timeLimit);
@@ -114,11 +117,14 @@ export async function solveAggregated(
       solution = lp.solve();
       lpSolves++;
       mark("highs");
-      const tolerance = 1e-7 * Math.max(1, Math.abs(solution.objective) / Math.max(1, p.instance.people.length));
+      const tolerance =
+        1e-7 * Math.max(1, Math.abs(solution.objective) / Math.max(1, p.instance.people.length));
       const priced = priceAggregated(agg, arcs, solution.duals.group, solution.duals.slot, 4, tolerance);
       mark("pricing");
       violated = priced.violated;
-      progress(`aggregated LP ${lpSolves}: mean-cost objective ${solution.objective.toFixed(1)}; ${violated} improving arcs outside, ${priced.added} added`);
+      progress(
+        `aggregated LP ${lpSolves}: mean-cost objective ${solution.objective.toFixed(1)}; ${violated} improving arcs outside, ${priced.added} added`,
+      );
       if (violated === 0 || priced.added === 0) break;
       if (elapsed(budget) > budget.timeLimit * 0.6) {
         progress("time budget nearly spent; stopping pricing");
@@ -131,7 +137,11 @@ export async function solveAggregated(
   const placed = disaggregate(p, agg, arcs, solution!.arcValue);
   mark("disaggregate");
   // The aggregated LP's facility prices are multipliers for the exact problem: a full scan gives its bound.
-  const exactDuals = { group: new Float64Array(groupCount(p)), slot: solution!.duals.slot, unplaced: solution!.duals.unplaced };
+  const exactDuals = {
+    group: new Float64Array(groupCount(p)),
+    slot: solution!.duals.slot,
+    unplaced: solution!.duals.unplaced,
+  };
   const { bound } = priceAndBound(p, exactDuals, unplacedCount, new ArcStore(1), 1, Number.POSITIVE_INFINITY);
   mark("bound");
   return { placed, bound, lpSolves, violated };

@@ -64,7 +64,7 @@ export function explainAssignment(
   const extra = (cost - info.cost[group]).toFixed(1);
   const why =
     used[slot] >= p.capacity[slot]
-      ? `its ${bedWords(person)}s (${p.capacity[slot]}) all go to people for whom it saves more`
+      ? `its ${p.capacity[slot]} ${person.sex} beds all go to people for whom it saves more`
       : "it has a free bed, but this plan stopped within its optimality gap";
   return (
     `${facilityWords(f)}: ${here}. The lowest-cost facility with a ${bedWords(person)} is ` +
@@ -72,12 +72,18 @@ export function explainAssignment(
   );
 }
 
-export function explainUnplaced(p: Prepared, personIndex: number, info: NearestInfo, used: Float64Array): string {
+export function explainUnplaced(
+  p: Prepared,
+  personIndex: number,
+  info: NearestInfo,
+  used: Float64Array,
+): string {
   const { facilities, people } = p.instance;
   const person = people[personIndex];
   const group = findGroup(p, personIndex);
   const cls = p.classes[p.groupClass[group]];
-  if (cls.feasible.length === 0) return `no facility can take this person: ${missingWords(facilities, person)}`;
+  if (cls.feasible.length === 0)
+    return `no facility can take this person: ${missingWords(facilities, person)}`;
   const sexOffset = person.sex === "female" ? 1 : 0;
   let beds = 0;
   let free = 0;
@@ -85,8 +91,14 @@ export function explainUnplaced(p: Prepared, personIndex: number, info: NearestI
     beds += p.capacity[f * 2 + sexOffset];
     free += p.capacity[f * 2 + sexOffset] - used[f * 2 + sexOffset];
   }
-  const nearest = info.facility[group] >= 0 ? `; the lowest-cost one would have been ${facilityWords(facilities[info.facility[group]])}` : "";
-  const full = free <= 0 ? "are all full" : `have ${free} free beds left that cannot be used without displacing someone else`;
+  const nearest =
+    info.facility[group] >= 0
+      ? `; the lowest-cost one would have been ${facilityWords(facilities[info.facility[group]])}`
+      : "";
+  const full =
+    free <= 0
+      ? "are all full"
+      : `have ${free} free beds left that cannot be used without displacing someone else`;
   return (
     `beds short: the ${cls.feasible.length} facilities with a ${bedWords(person)} (${beds} beds) ${full}; ` +
     `${cls.people} people need such a bed, and placing as many people as possible overall, then keeping distances lowest, leaves this person out${nearest}`
@@ -98,7 +110,8 @@ function missingWords(facilities: readonly Facility[], person: Person): string {
   const byKind = facilities.filter((f) => f.kinds.includes(person.kind));
   if (byKind.length === 0) return `no ${kindWords[person.kind]} facility`;
   const byLevel = byKind.filter((f) => f.levels.includes(person.level));
-  if (byLevel.length === 0) return `no ${kindWords[person.kind]} facility accepts security level ${person.level}`;
+  if (byLevel.length === 0)
+    return `no ${kindWords[person.kind]} facility accepts security level ${person.level}`;
   const byMedical = byLevel.filter((f) => f.medical >= person.medicalNeed);
   if (byMedical.length === 0) {
     return `no level-${person.level} ${kindWords[person.kind]} facility has medical level ≥ ${person.medicalNeed}`;

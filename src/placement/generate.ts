@@ -61,7 +61,11 @@ const kindShare: [FacilityKind, number][] = [
   ["family_residential", 0.06],
   ["juvenile_licensed", 0.04],
 ];
-const maleShare: Record<FacilityKind, number> = { adult: 0.85, family_residential: 0.4, juvenile_licensed: 0.65 };
+const maleShare: Record<FacilityKind, number> = {
+  adult: 0.85,
+  family_residential: 0.4,
+  juvenile_licensed: 0.65,
+};
 
 function generateFacilities(n: number, r: () => number): Facility[] {
   // Detention sites cluster near court towns and large metros, often outside the city.
@@ -165,7 +169,12 @@ export function generateInstance(options: GenerateOptions): Instance {
   for (let i = 0; i < options.people; i++) {
     const kind = pickTable(kindShare, r);
     const sex: Sex = r() < maleShare[kind] ? "male" : "female";
-    const level = kind === "adult" ? pickTable([[1, 0.5] as [number, number], [2, 0.35], [3, 0.15]], r) : r() < 0.9 ? 1 : 2;
+    const level =
+      kind === "adult"
+        ? pickTable([[1, 0.5] as [number, number], [2, 0.35], [3, 0.15]], r)
+        : r() < 0.9
+          ? 1
+          : 2;
     const medicalNeed = pickTable(
       [
         [0, 0.6],
@@ -183,7 +192,11 @@ export function generateInstance(options: GenerateOptions): Instance {
       if (!near) {
         near = facilities
           .filter(
-            (f) => f.beds[sex] > 0 && f.kinds.includes(kind) && f.levels.includes(level) && f.medical >= medicalNeed,
+            (f) =>
+              f.beds[sex] > 0 &&
+              f.kinds.includes(kind) &&
+              f.levels.includes(level) &&
+              f.medical >= medicalNeed,
           )
           .map((f) => ({ f, d: haversineKm(court.lat, court.lon, f.lat, f.lon) }))
           .sort((a, b) => a.d - b.d)
@@ -193,7 +206,15 @@ export function generateInstance(options: GenerateOptions): Instance {
       }
       if (near.length > 0) current = near[Math.floor(r() * near.length)].id;
     }
-    people.push({ id: `P${String(i + 1).padStart(width, "0")}`, sex, kind, level, medicalNeed, current, anchors });
+    people.push({
+      id: `P${String(i + 1).padStart(width, "0")}`,
+      sex,
+      kind,
+      level,
+      medicalNeed,
+      current,
+      anchors,
+    });
   }
   return { facilities, people, transferPenalty: options.transferPenalty ?? 150 };
 }

@@ -4,8 +4,7 @@
  * who are interchangeable (same class, same current facility, same anchors), so
  * a group has one cost per facility and one supply.
  */
-import { unitVectors } from "./geo.js";
-import { EARTH_RADIUS_KM } from "./geo.js";
+import { EARTH_RADIUS_KM, unitVectors } from "./geo.js";
 import type { Facility, Instance, Person, Sex } from "./types.js";
 
 export interface ConstraintClass {
@@ -45,7 +44,9 @@ export function classKey(p: Pick<Person, "sex" | "kind" | "level" | "medicalNeed
 }
 
 export function isFeasible(f: Facility, p: Pick<Person, "sex" | "kind" | "level" | "medicalNeed">): boolean {
-  return f.beds[p.sex] > 0 && f.kinds.includes(p.kind) && f.levels.includes(p.level) && f.medical >= p.medicalNeed;
+  return (
+    f.beds[p.sex] > 0 && f.kinds.includes(p.kind) && f.levels.includes(p.level) && f.medical >= p.medicalNeed
+  );
 }
 
 function groupKey(classIndex: number, p: Person): string {
@@ -76,7 +77,15 @@ export function prepare(instance: Instance): Prepared {
       c = classes.length;
       classByKey.set(ck, c);
       const feasible = facilities.flatMap((f, fi) => (isFeasible(f, p) ? [fi] : []));
-      classes.push({ key: ck, sex: p.sex, kind: p.kind, level: p.level, medicalNeed: p.medicalNeed, feasible: Int32Array.from(feasible), people: 0 });
+      classes.push({
+        key: ck,
+        sex: p.sex,
+        kind: p.kind,
+        level: p.level,
+        medicalNeed: p.medicalNeed,
+        feasible: Int32Array.from(feasible),
+        people: 0,
+      });
     }
     classes[c].people++;
     const gk = groupKey(c, p);

@@ -4,8 +4,8 @@
  * vitest) the worker registers tsx's loader itself before importing worker.ts.
  */
 import { Worker } from "node:worker_threads";
-import type { WorkerMessage } from "./worker.js";
 import type { Instance, PlacementResult, SolveOptions } from "./types.js";
+import type { WorkerMessage } from "./worker.js";
 
 function startWorker(workerData: unknown): Worker {
   const fromSource = import.meta.url.endsWith(".ts");

@@ -76,4 +76,3 @@ export function parseInstance(input: unknown): Instance {
   });
   return instance;
 }
-

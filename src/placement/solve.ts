@@ -36,12 +36,19 @@ export function planCost(instance: Instance, assignments: readonly Assignment[])
   const facilityById = new Map(instance.facilities.map((f) => [f.id, f]));
   let total = 0;
   for (const a of assignments) {
-    total += costAt(instance.people[personIndex.get(a.person)!], facilityById.get(a.facility)!, instance.transferPenalty);
+    total += costAt(
+      instance.people[personIndex.get(a.person)!],
+      facilityById.get(a.facility)!,
+      instance.transferPenalty,
+    );
   }
   return total;
 }
 
-export async function solvePlacement(instance: Instance, options: SolveOptions = {}): Promise<PlacementResult> {
+export async function solvePlacement(
+  instance: Instance,
+  options: SolveOptions = {},
+): Promise<PlacementResult> {
   const started = performance.now();
   const seconds: Record<string, number> = {};
   let lap = started;
@@ -61,7 +68,9 @@ export async function solvePlacement(instance: Instance, options: SolveOptions =
   const witness = maxPlacement(p);
   const unplacedCount = people - witness.total;
   mark("maxFlow");
-  progress(`${people} people in ${groupCount(p)} groups, ${p.classes.length} constraint classes; ${witness.total} placeable`);
+  progress(
+    `${people} people in ${groupCount(p)} groups, ${p.classes.length} constraint classes; ${witness.total} placeable`,
+  );
   const { arcs, info } = initialArcs(p, options.nearest ?? 8, witness);
   mark("initialArcs");
   progress(`${arcs.length} initial arcs (k nearest feasible + one max placement)`);

@@ -73,6 +73,8 @@ async function append(
   return { version: row.version + 1, seqs };
 }
 
+const bookkeeping: ReadonlySet<string> = new Set(["action.blocked", "review.requested", "review.decided"]);
+
 const findingSummary = (v: Verdict) =>
   v.findings.filter((f) => f.outcome !== "ALLOW").map((f) => `${f.rule} ${f.outcome}`);
 
@@ -88,10 +90,12 @@ export async function takeAction(
     throw new AppError("invalid_input", `${action.on} is in the future`, "action.on");
   const key = canonicalJson(action);
 
+  // The audit entry is written after the work, so the verdict's outcome can be added to it.
+  const detail: Record<string, unknown> = { action };
   const outcome = await writeWithAudit(
     ctx,
     actor,
-    { action: `action.${action.type}`, entity: "case", entityId: caseRef, detail: { action } },
+    { action: `action.${action.type}`, entity: "case", entityId: caseRef, detail },
     async (tx) => {
       const row = await findCase(tx, caseRef);
       authorize(actor, spec.permission, { officeCode: row.officeCode });
@@ -103,7 +107,9 @@ export async function takeAction(
         );
       }
       const { stored, history, config } = await loadLawInputs(tx, row);
-      const last = history.events[history.events.length - 1];
+      // Bookkeeping (a review decided today, a refused attempt) does not move the legal
+      // calendar: an action approved today for the date it was requested on may still go ahead.
+      const last = history.events.filter((e) => !bookkeeping.has(e.type)).at(-1);
       if (last && action.on < last.on)
         throw new AppError(
           "invalid_input",
@@ -111,6 +117,8 @@ export async function takeAction(
           "action.on",
         );
       const verdict = evaluate(history, action, config, action.on);
+      detail.outcome = verdict.outcome;
+      detail.rules = findingSummary(verdict);
       const effects = spec.effect(action);
       for (const e of effects) await checkFacility(tx, e, "action");
 

@@ -74,7 +74,9 @@ export function register(program: Command): void {
           bedRatio: opts.bedRatio === undefined ? undefined : Number(opts.bedRatio),
         });
         await write(instance);
-        log(`wrote ${size.people} people and ${size.facilities} facilities${opts.out ? ` to ${opts.out}` : ""}`);
+        log(
+          `wrote ${size.people} people and ${size.facilities} facilities${opts.out ? ` to ${opts.out}` : ""}`,
+        );
         return;
       }
       if (!opts.instance) throw invalid("instance", "--instance <file> is required (or --generate)");
@@ -89,7 +91,9 @@ export function register(program: Command): void {
         onProgress: log,
       };
       const started = performance.now();
-      const result = opts.inProcess ? await solvePlacement(instance, options) : await solveInWorker(instance, options);
+      const result = opts.inProcess
+        ? await solvePlacement(instance, options)
+        : await solveInWorker(instance, options);
       const { assignments, unplaced, objective, bound, stats } = result;
       await write({ assignments, unplaced, objective, bound });
       log(

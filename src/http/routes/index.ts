@@ -5,6 +5,8 @@ import { actionRoutes } from "./actions.js";
 import { adminRoutes } from "./admin.js";
 import { authRoutes } from "./auth.js";
 import { caseRoutes } from "./cases.js";
+import { documentRoutes } from "./documents.js";
+import { queueRoutes } from "./queues.js";
 import { referenceRoutes } from "./reference.js";
 import { scenarioRoutes } from "./scenarios.js";
 
@@ -16,5 +18,7 @@ export function extraRoutes(ctx: AppContext): FastifyPluginAsyncZod[] {
     adminRoutes(ctx),
     scenarioRoutes(ctx),
     actionRoutes(ctx),
+    queueRoutes(ctx),
+    documentRoutes(ctx),
   ];
 }

@@ -4,7 +4,13 @@
  * redetermination) and DET-03 (236(c), including the Laken Riley Act, U7).
  */
 import { addDays, addMonths } from "../../calendar/calendar.js";
-import { type CustodyEpisode, currentCustody, isUnaccompaniedChild, textField } from "../../facts/custody.js";
+import {
+  boolField,
+  type CustodyEpisode,
+  currentCustody,
+  isUnaccompaniedChild,
+  textField,
+} from "../../facts/custody.js";
 import { finding } from "../../facts/finding.js";
 import { knownEvents } from "../../facts/removal.js";
 import { policy } from "../../policy.js";
@@ -206,20 +212,21 @@ export const det02: Rule = {
     const i286 = events.filter((e) => e.type === "custody.determination" && e.on >= ep.start);
     const last = i286[i286.length - 1];
     if (!last) {
-      const due = addDays(ep.start, 2);
+      // RULES.md blocks a workflow that skips I-286 service; a record that simply lacks it is not that.
+      const skipped = boolField(action, "i286Served") === false;
       findings.push(
-        asOf > due
+        skipped
           ? finding(
               this,
               "BLOCK",
-              `${why}, but no custody determination (I-286) with notice of the right to IJ review is recorded since the book-in on ${ep.start}.`,
+              `${why}; continuing detention without serving the custody determination (I-286) with notice of the right to IJ review is not allowed.`,
               facts,
               "service of the I-286 custody determination",
             )
           : finding(
               this,
               "ALLOW",
-              `${why}; the initial custody determination (I-286) is to be served promptly after the book-in on ${ep.start}.`,
+              `${why}; no custody determination (I-286) is recorded since the book-in on ${ep.start}: it must be served with notice of the right to IJ review.`,
               facts,
             ),
       );

@@ -196,26 +196,15 @@ export const det05: Rule = {
         ],
       };
     }
-    if (noticeDue && ctx.asOf > noticeDue && !notice) {
-      return {
-        deadlines,
-        findings: [
-          finding(
-            this,
-            "WARN",
-            `the 241.4 notice was due on ${noticeDue} (30 days before day 90, ${period.day90}) and none is recorded.`,
-            facts,
-          ),
-        ],
-      };
-    }
+    // RULES.md gives the notice date as a DEADLINE only; within the period detention itself stays lawful.
+    const late = noticeDue && ctx.asOf > noticeDue && !notice;
     return {
       deadlines,
       findings: [
         finding(
           this,
           "ALLOW",
-          `the 241.4 review is due before the removal period ends on ${period.day90}${notice ? `; notice given ${notice.on}` : `; notice due ${noticeDue}`}.`,
+          `the 241.4 review is due before the removal period ends on ${period.day90}${notice ? `; notice given ${notice.on}` : late ? `; the notice due ${noticeDue} is not recorded and is overdue` : `; notice due ${noticeDue}`}.`,
           facts,
         ),
       ],

@@ -119,24 +119,15 @@ export const min04: Rule = {
         ),
       );
     }
+    // RULES.md gives the HHS notice as a DEADLINE; it is reported in the finding, not gated.
     const notified = events.find((e) => e.type === "hhs.notified" && e.on >= det.on);
-    if (!notified && compareStamps(now, noticeDue, tz) > 0) {
-      findings.push(
-        finding(
-          this,
-          "REVIEW",
-          `HHS had to be notified by ${noticeDue} and no notice is recorded.`,
-          facts,
-          "notice to HHS/ORR",
-        ),
-      );
-    }
+    const noticeLate = !notified && compareStamps(now, noticeDue, tz) > 0;
     if (!findings.length) {
       findings.push(
         finding(
           this,
           "ALLOW",
-          `the UAC was determined at ${from}; HHS notice is due by ${noticeDue} and transfer by ${transferDue}.`,
+          `the UAC was determined at ${from}; transfer is due by ${transferDue}; ${notified ? `HHS was notified on ${notified.on}` : noticeLate ? `HHS notice was due by ${noticeDue} and is not recorded` : `HHS notice is due by ${noticeDue}`}.`,
           facts,
         ),
       );
