@@ -17,7 +17,11 @@ import { documents } from "../src/store/schema-documents.js";
 import { startTestApp, type TestApp } from "./support/app.js";
 import { backends } from "./support/databases.js";
 
-const hearing = { date: "2027-01-12", time: "09:30", place: "Houston Immigration Court, 600 Jefferson St, Houston, TX" };
+const hearing = {
+  date: "2027-01-12",
+  time: "09:30",
+  place: "Houston Immigration Court, 600 Jefferson St, Houston, TX",
+};
 const ntaDetails = {
   nta: {
     charges: [
@@ -86,14 +90,26 @@ describe.each(backends())("documents on %s", (backend) => {
       url: `/api/v1/documents/${docId}/pdf`,
       headers: { authorization: `Bearer ${await t.token("officer")}` },
     });
-    return { status: res.statusCode, type: res.headers["content-type"], bytes: new Uint8Array(res.rawPayload) };
+    return {
+      status: res.statusCode,
+      type: res.headers["content-type"],
+      bytes: new Uint8Array(res.rawPayload),
+    };
   };
 
   it("generates an NTA for a stored case; the PDF reads back with name, A-number and hearing", async () => {
     const c = await open();
-    const r = await officer("POST", `/api/v1/cases/${c.number}/documents`, { form: "I-862", details: ntaDetails });
+    const r = await officer("POST", `/api/v1/cases/${c.number}/documents`, {
+      form: "I-862",
+      details: ntaDetails,
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(r.body).toMatchObject({ form: "I-862", templateVersion: "v1", lang: "es", generatedBy: "officer" });
+    expect(r.body).toMatchObject({
+      form: "I-862",
+      templateVersion: "v1",
+      lang: "es",
+      generatedBy: "officer",
+    });
     const pdf = await pdfOf(r.body.id);
     expect(pdf.status).toBe(200);
     expect(pdf.type).toBe("application/pdf");
@@ -118,7 +134,11 @@ describe.each(backends())("documents on %s", (backend) => {
     });
     expect(r.status).toBe(201);
     const verify = await officer("GET", `/api/v1/documents/${r.body.id}/verify`);
-    expect(verify.body).toMatchObject({ reproducible: true, dataHashMatches: true, storedBytesMatchHash: true });
+    expect(verify.body).toMatchObject({
+      reproducible: true,
+      dataHashMatches: true,
+      storedBytesMatchHash: true,
+    });
     const meta = await officer("GET", `/api/v1/documents/${r.body.id}`);
     expect(meta.body.data.lang).toBe("fr");
     const again = renderFromData(
@@ -134,11 +154,19 @@ describe.each(backends())("documents on %s", (backend) => {
 
   it("refuses incomplete documents listing every missing field, and law refusals citing the rule", async () => {
     const c = await open({ facts: {}, birthDate: undefined });
-    const incomplete = await officer("POST", `/api/v1/cases/${c.caseId}/documents`, { form: "I-862" });
+    const incomplete = await officer("POST", `/api/v1/cases/${c.caseId}/documents`, {
+      form: "I-862",
+      details: { nta: { hearing } },
+    });
     expect(incomplete.status).toBe(422);
     expect(incomplete.body.error.code).toBe("document_incomplete");
-    expect(incomplete.body.error.details.missing).toEqual(
-      expect.arrayContaining(["person.birthDate", "person.address", "charges", "hearing.date", "hearing.time", "hearing.place"]),
+    expect(incomplete.body.error.details.missing).toEqual(["person.birthDate", "person.address", "charges"]);
+    // No hearing at all: NTA-01 refuses, and the refusal still lists every missing field.
+    const bare = await officer("POST", `/api/v1/cases/${c.caseId}/documents`, { form: "I-862" });
+    expect(bare.body.error.code).toBe("document_refused");
+    expect(bare.body.error.details.rules).toEqual(["NTA-01"]);
+    expect(bare.body.error.details.missing).toEqual(
+      expect.arrayContaining(["person.address", "charges", "hearing.date", "hearing.time", "hearing.place"]),
     );
     const tbd = await officer("POST", `/api/v1/cases/${c.caseId}/documents`, {
       form: "I-862",
@@ -173,20 +201,34 @@ describe.each(backends())("documents on %s", (backend) => {
   it("records service; an NTA served without counsel of record is blocked (DP-03); service appends nta.served", async () => {
     const [lawyer] = await t.ctx.database.db.select().from(counsel).limit(1);
     const c = await open({ counselId: lawyer.id });
-    const doc = await officer("POST", `/api/v1/cases/${c.caseId}/documents`, { form: "I-862", details: ntaDetails });
+    const doc = await officer("POST", `/api/v1/cases/${c.caseId}/documents`, {
+      form: "I-862",
+      details: ntaDetails,
+    });
     expect(doc.status).toBe(201);
     const serve = (body: Record<string, unknown>) =>
       officer("POST", `/api/v1/documents/${doc.body.id}/service`, { on: "2026-11-27", at: "10:15", ...body });
-    const personOnly = await serve({ expectedVersion: c.version, recipients: [{ to: "person", method: "personal" }] });
+    const personOnly = await serve({
+      expectedVersion: c.version,
+      recipients: [{ to: "person", method: "personal" }],
+    });
     expect(personOnly.status).toBe(422);
     expect(personOnly.body.error.code).toBe("blocked_by_law");
     expect(personOnly.body.error.details.rules).toContain("DP-03");
-    const noVersion = await serve({ recipients: [{ to: "person", method: "personal" }, { to: "counsel", method: "mail" }] });
+    const noVersion = await serve({
+      recipients: [
+        { to: "person", method: "personal" },
+        { to: "counsel", method: "mail" },
+      ],
+    });
     expect(noVersion.body.error.field).toBe("expectedVersion");
     const notUnderstood = await serve({
       expectedVersion: c.version,
       lang: "en",
-      recipients: [{ to: "person", method: "personal" }, { to: "counsel", method: "mail" }],
+      recipients: [
+        { to: "person", method: "personal" },
+        { to: "counsel", method: "mail" },
+      ],
     });
     expect(notUnderstood.body.error.code).toBe("acknowledgement_required");
     expect(notUnderstood.body.error.message).toContain("NTA-06");
@@ -213,11 +255,22 @@ describe.each(backends())("documents on %s", (backend) => {
       hearing,
     });
     expect(view.body.case.stage).toBe("charged");
-    const again = await serve({ expectedVersion: c.version, recipients: [{ to: "person", method: "personal" }, { to: "counsel", method: "mail" }] });
+    const again = await serve({
+      expectedVersion: c.version,
+      recipients: [
+        { to: "person", method: "personal" },
+        { to: "counsel", method: "mail" },
+      ],
+    });
     expect(again.status).toBe(409);
     const listed = await officer("GET", `/api/v1/documents/${doc.body.id}`);
     expect(listed.body.services).toHaveLength(2);
-    expect(listed.body.services[0]).toMatchObject({ on: "2026-11-27", at: "10:15", lang: "es", servedBy: "officer" });
+    expect(listed.body.services[0]).toMatchObject({
+      on: "2026-11-27",
+      at: "10:15",
+      lang: "es",
+      servedBy: "officer",
+    });
     // A notice of rights is not an NTA: its service is recorded without touching the history.
     const i826 = await officer("POST", `/api/v1/cases/${c.caseId}/documents`, { form: "I-826" });
     const s826 = await officer("POST", `/api/v1/documents/${i826.body.id}/service`, {
@@ -243,7 +296,10 @@ describe.each(backends())("documents on %s", (backend) => {
     expect(created.status, JSON.stringify(created.body)).toBe(202);
     const jobId = created.body.id;
     expect(created.body.total).toBe(5);
-    await until(async () => runner.active, (active) => !active);
+    await until(
+      async () => runner.active,
+      (active) => !active,
+    );
     off();
     const halfway = await officer("GET", `/api/v1/document-jobs/${jobId}`);
     expect(halfway.body.status).toBe("running");
@@ -280,7 +336,10 @@ describe.each(backends())("documents on %s", (backend) => {
       (j) => j.status === "done",
     );
     expect(finished.total).toBeGreaterThanOrEqual(cases.length);
-    const outside = await officer("POST", "/api/v1/document-jobs", { form: "I-826", selection: { officeCode: "ZZZ-not-mine" } });
+    const outside = await officer("POST", "/api/v1/document-jobs", {
+      form: "I-826",
+      selection: { officeCode: "ZZZ-not-mine" },
+    });
     expect(outside.status).toBe(403);
   });
 

@@ -4,6 +4,7 @@ import type { CaseEvent } from "../domain/events.js";
 import type { Tx } from "../store/db.js";
 import { type CaseRow, getCase, getCaseByNumber, listEvents } from "../store/repositories/cases.js";
 import { getFacility } from "../store/repositories/reference.js";
+import { checkOnePlace } from "./detention/custody-guard.js";
 
 /** A case by id or by its number. */
 export async function findCase(tx: Tx, idOrNumber: string): Promise<CaseRow> {
@@ -23,11 +24,15 @@ export async function loadHistory(tx: Tx, caseId: string): Promise<StoredEvent[]
   }));
 }
 
-/** A facility named in an event must exist: a person is never booked into nowhere. */
-export async function checkFacility(tx: Tx, event: CaseEvent, field: string): Promise<void> {
+/**
+ * A facility named in an event must exist: a person is never booked into nowhere.
+ * Given the case, also: a person is never in two places at once (./detention/custody-guard.ts).
+ */
+export async function checkFacility(tx: Tx, event: CaseEvent, field: string, row?: CaseRow): Promise<void> {
   if (event.type !== "custody.booked" && event.type !== "custody.transferred") return;
   const code = event.facility.code;
   if (code && !(await getFacility(tx, code))) {
     throw new AppError("invalid_input", `unknown facility ${code}`, `${field}.facility.code`);
   }
+  if (row) await checkOnePlace(tx, row, event, field);
 }

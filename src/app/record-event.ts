@@ -43,7 +43,7 @@ export async function recordEvent(ctx: AppContext, actor: Actor, caseRef: string
         history.length,
         event,
       );
-      await checkFacility(tx, event, "event");
+      await checkFacility(tx, event, "event", row);
       const seq = history.length + 1;
       const state = projectCase([...history, { seq, event }]);
       const ok = await updateProjection(tx, row.id, expectedVersion, state, ctx.now());

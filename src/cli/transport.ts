@@ -15,6 +15,8 @@ export interface Api {
   /** Present in local mode: for commands that run a use case directly (seed with a progress bar). */
   ctx?: AppContext;
   call<T = unknown>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<T>;
+  /** A GET whose answer is not JSON (a PDF): the raw bytes. */
+  bytes?(path: string): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,13 @@ export async function connect(): Promise<Api> {
         if (!res.ok) fail(res.status, payload);
         return payload;
       },
+      async bytes(path) {
+        const res = await fetch(`http://127.0.0.1:${server.port}${path}`, {
+          headers: { authorization: `Bearer ${server.operatorToken}` },
+        });
+        if (!res.ok) fail(res.status, await res.json().catch(() => ({})));
+        return new Uint8Array(await res.arrayBuffer());
+      },
       close: async () => {},
     };
   }
@@ -70,6 +79,11 @@ export async function connect(): Promise<Api> {
       const payload = res.body ? JSON.parse(res.body) : {};
       if (res.statusCode >= 400) fail(res.statusCode, payload);
       return payload;
+    },
+    async bytes(path) {
+      const res = await app.inject({ method: "GET", url: path, headers: { authorization: `Bearer ${operatorToken}` } });
+      if (res.statusCode >= 400) fail(res.statusCode, res.body ? JSON.parse(res.body) : {});
+      return new Uint8Array(res.rawPayload);
     },
     async close() {
       await app.close();

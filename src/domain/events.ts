@@ -186,6 +186,12 @@ export const eventSchemas = [
   ev("hhs.notified", { at: clockTime }),
   ev("counsel.appeared", { form: z.enum(["EOIR-28", "G-28"]) }),
   ev("counsel.withdrawn", {}),
+  // A transfer's notice to counsel of record (INA 292; docs/detention.md): due within 24 hours.
+  ev("counsel.notified", {
+    about: z.enum(["transfer"]),
+    facility: z.string().optional(),
+    method: z.enum(["electronic", "mail", "phone", "fax"]).optional(),
+  }),
   ev("charge.filed", { category: z.string() }),
   ev("charge.dismissed", { category: z.string() }),
   ev("conviction", { category: z.string() }),

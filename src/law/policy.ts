@@ -20,6 +20,8 @@ export const policySwitches = {
   expeditedRemovalScope: { values: ["review", "enforce", "blocked"], rules: ["FIN-04"] },
   parentRemovalWithoutCare: { values: ["block", "review"], rules: ["MIN-08"] },
   vulnerableDetainees: { values: ["review", "warn"], rules: ["DET-08"] },
+  /** A transfer that impedes access to counsel (beyond `transferCounselKm`, default 160 km, or out of the court's area). */
+  transferImpedingCounsel: { values: ["warn", "review"], rules: ["DP-03"] },
 } as const satisfies Record<string, { values: readonly PolicyValue[]; rules: readonly string[] }>;
 
 export type PolicyName = keyof typeof policySwitches;

@@ -16,14 +16,14 @@ export interface BlockingRule {
 }
 
 /** A key part: a small non-negative integer per record (-1 = missing) and an upper bound. */
-type Part = { of(d: PreparedData, r: number): number; size(d: PreparedData): number };
+type KeyPart = { of(d: PreparedData, r: number): number; size(d: PreparedData): number };
 
-const valueOf = (field: PersonField): Part => ({
+const valueOf = (field: PersonField): KeyPart => ({
   of: (d, r) => d.fields[field].ids[r],
   size: (d) => d.fields[field].values.length,
 });
 
-const initialOf = (field: "givenName" | "familyName"): Part => ({
+const initialOf = (field: "givenName" | "familyName"): KeyPart => ({
   of: (d, r) => {
     const id = d.fields[field].ids[r];
     return id < 0 ? -1 : d.fields[field].values[id].charCodeAt(0) & 127;
@@ -31,7 +31,7 @@ const initialOf = (field: "givenName" | "familyName"): Part => ({
   size: () => 128,
 });
 
-const phoneticOf = (field: "givenName" | "familyName"): Part => ({
+const phoneticOf = (field: "givenName" | "familyName"): KeyPart => ({
   of: (d, r) => {
     const id = d.fields[field].ids[r];
     return id < 0 ? -1 : d[field].primaryId[id];
@@ -40,7 +40,7 @@ const phoneticOf = (field: "givenName" | "familyName"): Part => ({
 });
 
 /** Digits of the birth date (YYYYMMDD) between the given offsets, as a number. */
-const datePart = (...cuts: number[]): Part => ({
+const datePart = (...cuts: number[]): KeyPart => ({
   of: (d, r) => {
     const id = d.fields.birthDate.ids[r];
     if (id < 0) return -1;
@@ -53,7 +53,7 @@ const datePart = (...cuts: number[]): Part => ({
 });
 
 /** Numeric keys (mixed radix of the parts): Map lookups on numbers, no strings per record. */
-function rule(name: string, fields: PersonField[], ...parts: Part[]): BlockingRule {
+function rule(name: string, fields: PersonField[], ...parts: KeyPart[]): BlockingRule {
   return {
     name,
     fields,
@@ -87,8 +87,18 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
   rule("birthDate+givenInitial", ["birthDate", "givenName"], valueOf("birthDate"), initialOf("givenName")),
   rule("birthDate+familyInitial", ["birthDate", "familyName"], valueOf("birthDate"), initialOf("familyName")),
   unorderedNames,
-  rule("postalCode+phonetic(family)", ["postalCode", "familyName"], valueOf("postalCode"), phoneticOf("familyName")),
-  rule("postalCode+phonetic(given)", ["postalCode", "givenName"], valueOf("postalCode"), phoneticOf("givenName")),
+  rule(
+    "postalCode+phonetic(family)",
+    ["postalCode", "familyName"],
+    valueOf("postalCode"),
+    phoneticOf("familyName"),
+  ),
+  rule(
+    "postalCode+phonetic(given)",
+    ["postalCode", "givenName"],
+    valueOf("postalCode"),
+    phoneticOf("givenName"),
+  ),
   // Any one slip in a birth date (year, month or day) leaves one of these three parts intact.
   ...(["givenName", "familyName"] as const).flatMap((name) => [
     rule(`phonetic(${name})+birthYearMonth`, [name, "birthDate"], phoneticOf(name), datePart(0, 6)),
@@ -99,7 +109,12 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
   rule("birthDate+nationality", ["birthDate", "nationality"], valueOf("birthDate"), valueOf("nationality")),
   // A wrong birth date and a mistyped postal code: the place and a name still meet.
   rule("addressLine", ["addressLine"], valueOf("addressLine")),
-  rule("locality+phonetic(family)", ["locality", "familyName"], valueOf("locality"), phoneticOf("familyName")),
+  rule(
+    "locality+phonetic(family)",
+    ["locality", "familyName"],
+    valueOf("locality"),
+    phoneticOf("familyName"),
+  ),
   rule("locality+phonetic(given)", ["locality", "givenName"], valueOf("locality"), phoneticOf("givenName")),
   rule("birthDate+locality", ["birthDate", "locality"], valueOf("birthDate"), valueOf("locality")),
 ];

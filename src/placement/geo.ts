@@ -34,5 +34,5 @@ export function chordKm(a: Float64Array, i: number, b: Float64Array, j: number):
   const dy = a[i * 3 + 1] - b[j * 3 + 1];
   const dz = a[i * 3 + 2] - b[j * 3 + 2];
   const half = Math.sqrt(dx * dx + dy * dy + dz * dz) / 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(half < 1 ? half : 1);
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(half, 1));
 }

@@ -43,7 +43,7 @@ export class RestrictedLp {
     private readonly h: Highs,
     private readonly p: Prepared,
     private readonly arcs: ArcStore,
-    private readonly unplacedCount: number,
+    unplacedCount: number,
     timeLimitSeconds: number,
   ) {
     this.groups = groupCount(p);

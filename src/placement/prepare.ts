@@ -161,7 +161,7 @@ export function groupCosts(p: Prepared, g: number, facilities: Int32Array, out: 
       const dy = av[a * 3 + 1] - fy;
       const dz = av[a * 3 + 2] - fz;
       const half = Math.sqrt(dx * dx + dy * dy + dz * dz) * 0.5;
-      cost += aw[a] * twoR * Math.asin(half < 1 ? half : 1);
+      cost += aw[a] * twoR * Math.asin(Math.min(half, 1));
     }
     out[k] = cost;
   }

@@ -60,7 +60,6 @@ export async function solvePlacement(
   const progress = options.onProgress ?? (() => {});
   const timeLimit = options.timeLimitSeconds ?? 600;
   const gapTolerance = options.gapTolerance ?? 0;
-  const elapsed = () => (performance.now() - started) / 1000;
 
   const p = prepare(instance);
   const people = instance.people.length;

@@ -9,7 +9,17 @@
  * whose items are fixed when it is created; unique (job_id, case_id) and a
  * conditional claim of each item keep a resumed job from printing twice.
  */
-import { customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { cases, users } from "./schema.js";
 
 /** PDF bytes: PGlite and node-postgres both return bytea as a Buffer/Uint8Array. */

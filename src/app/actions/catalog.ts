@@ -176,7 +176,13 @@ export const actionSpecs = [
     type: "transfer",
     label: "Transfer to another facility",
     permission: "case.write",
-    schema: obj("transfer", { toFacility: z.object({ code: z.string().optional(), kind: facilityKind }) }),
+    schema: obj("transfer", {
+      toFacility: z.object({ code: z.string().optional(), kind: facilityKind }),
+      // Facts DP-03 weighs; src/app/detention/transfer-facts.ts computes them from counsel, court and facility.
+      outOfArea: z.boolean().optional(),
+      impedesCounselAccess: z.boolean().optional(),
+      counselKm: z.number().nonnegative().optional(),
+    }),
     effect: (a) => [{ type: "custody.transferred", on: a.on, at: a.at, facility: a.toFacility }],
   }),
   spec({

@@ -120,7 +120,7 @@ export async function takeAction(
       detail.outcome = verdict.outcome;
       detail.rules = findingSummary(verdict);
       const effects = spec.effect(action);
-      for (const e of effects) await checkFacility(tx, e, "action");
+      for (const e of effects) await checkFacility(tx, e, "action", row);
 
       if (verdict.outcome === "BLOCK") {
         const r = await append(

@@ -9,10 +9,11 @@
  * Address } }); otherwise the document says the street is not recorded
  * rather than invent one.
  */
-import { effectiveEvents } from "../../domain/case-state.js";
-import { formatANumber } from "../../domain/a-number.js";
+
 import { type Address, addressSchema } from "../../documents/context.js";
 import type { DocumentContext } from "../../documents/index.js";
+import { formatANumber } from "../../domain/a-number.js";
+import { effectiveEvents } from "../../domain/case-state.js";
 import type { Tx } from "../../store/db.js";
 import type { CaseRow } from "../../store/repositories/cases.js";
 import { getPerson } from "../../store/repositories/persons.js";
@@ -35,7 +36,13 @@ const titles: Record<Role, string> = {
   auditor: "Auditor",
 };
 
-function addressOf(book: AddressBook | undefined, kind: keyof AddressBook, code: string, city: string, state: string): Address {
+function addressOf(
+  book: AddressBook | undefined,
+  kind: keyof AddressBook,
+  code: string,
+  city: string,
+  state: string,
+): Address {
   const recorded = addressSchema.safeParse(book?.[kind]?.[code]);
   return recorded.success ? recorded.data : { line1: STREET_NOT_RECORDED, city, state, country: "US" };
 }
@@ -53,7 +60,11 @@ export interface ContextOptions {
   details?: DocumentContext["details"];
 }
 
-export async function buildDocumentContext(tx: Tx, row: CaseRow, opts: ContextOptions): Promise<DocumentContext> {
+export async function buildDocumentContext(
+  tx: Tx,
+  row: CaseRow,
+  opts: ContextOptions,
+): Promise<DocumentContext> {
   const [person, stored, office, court, facility, book] = await Promise.all([
     getPerson(tx, row.personId),
     loadHistory(tx, row.id),
@@ -66,7 +77,9 @@ export async function buildDocumentContext(tx: Tx, row: CaseRow, opts: ContextOp
   const counsel = person.counselId ? await getCounsel(tx, person.counselId) : undefined;
   const facts = (person.facts ?? {}) as Record<string, unknown>;
   const address = addressSchema.safeParse(facts.address);
-  const aliases = (Array.isArray(person.aliases) ? person.aliases : []).map(nameOfAlias).filter((a): a is string => !!a);
+  const aliases = (Array.isArray(person.aliases) ? person.aliases : [])
+    .map(nameOfAlias)
+    .filter((a): a is string => !!a);
   return {
     person: {
       names: { given: person.givenName, family: person.familyName },
@@ -87,7 +100,10 @@ export async function buildDocumentContext(tx: Tx, row: CaseRow, opts: ContextOp
         name: office.name,
         address: addressOf(book, "offices", office.code, office.city, office.state),
       },
-      court: court && { name: court.name, address: addressOf(book, "courts", court.code, court.city, court.state) },
+      court: court && {
+        name: court.name,
+        address: addressOf(book, "courts", court.code, court.city, court.state),
+      },
     },
     events: effectiveEvents(stored).map((s) => s.event),
     counsel: counsel && {

@@ -6,9 +6,14 @@
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { AppError, notFound } from "../../domain/errors.js";
 import { stages } from "../../domain/case-state.js";
-import { getJob, insertJob, listJobItemsWithCase, selectCaseIds } from "../../store/repositories/documents.js";
+import { AppError, notFound } from "../../domain/errors.js";
+import {
+  getJob,
+  insertJob,
+  listJobItemsWithCase,
+  selectCaseIds,
+} from "../../store/repositories/documents.js";
 import { type Actor, authorize, can } from "../access.js";
 import { type AppContext, writeWithAudit } from "../context.js";
 import { findCase } from "../load-case.js";
@@ -20,7 +25,9 @@ export const MAX_JOB_ITEMS = 20_000;
 export const createJobInput = renderDocumentInput.extend({
   selection: z.union([
     z.object({ officeCode: z.string().min(1), stage: z.enum(stages as [string, ...string[]]).optional() }),
-    z.object({ caseIds: z.array(z.string().min(1)).min(1).max(MAX_JOB_ITEMS).describe("case ids or numbers") }),
+    z.object({
+      caseIds: z.array(z.string().min(1)).min(1).max(MAX_JOB_ITEMS).describe("case ids or numbers"),
+    }),
   ]),
 });
 export type CreateJobInput = z.input<typeof createJobInput>;
@@ -32,23 +39,35 @@ export async function createDocumentJob(ctx: AppContext, actor: Actor, raw: Crea
   const job = await writeWithAudit(
     ctx,
     actor,
-    { action: "document.bulk", entity: "document_job", entityId: jobId, detail: { form: input.form, selection: input.selection } },
+    {
+      action: "document.bulk",
+      entity: "document_job",
+      entityId: jobId,
+      detail: { form: input.form, selection: input.selection },
+    },
     async (tx) => {
       let selected: { id: string; officeCode: string }[];
       if ("caseIds" in input.selection) {
         selected = [];
         for (const ref of input.selection.caseIds) {
           const row = await findCase(tx, ref);
-          if (!selected.some((s) => s.id === row.id)) selected.push({ id: row.id, officeCode: row.officeCode });
+          if (!selected.some((s) => s.id === row.id))
+            selected.push({ id: row.id, officeCode: row.officeCode });
         }
       } else {
         authorize(actor, "case.write", { officeCode: input.selection.officeCode });
         selected = await selectCaseIds(tx, input.selection);
       }
-      for (const office of new Set(selected.map((s) => s.officeCode))) authorize(actor, "case.write", { officeCode: office });
-      if (selected.length === 0) throw new AppError("invalid_input", "the selection matches no case", "selection");
+      for (const office of new Set(selected.map((s) => s.officeCode)))
+        authorize(actor, "case.write", { officeCode: office });
+      if (selected.length === 0)
+        throw new AppError("invalid_input", "the selection matches no case", "selection");
       if (selected.length > MAX_JOB_ITEMS) {
-        throw new AppError("invalid_input", `the selection has ${selected.length} cases; at most ${MAX_JOB_ITEMS}`, "selection");
+        throw new AppError(
+          "invalid_input",
+          `the selection has ${selected.length} cases; at most ${MAX_JOB_ITEMS}`,
+          "selection",
+        );
       }
       const { form, lang, details, selection } = input;
       await insertJob(
@@ -59,7 +78,13 @@ export async function createDocumentJob(ctx: AppContext, actor: Actor, raw: Crea
           lang: lang ?? null,
           details: details ?? {},
           selection: { ...selection, offices: [...new Set(selected.map((s) => s.officeCode))] },
-          actor: { id: actor.id, username: actor.username, displayName: actor.displayName, role: actor.role, offices: actor.offices },
+          actor: {
+            id: actor.id,
+            username: actor.username,
+            displayName: actor.displayName,
+            role: actor.role,
+            offices: actor.offices,
+          },
           createdBy: actor.id,
           status: "queued",
           total: selected.length,

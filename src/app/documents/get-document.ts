@@ -27,7 +27,11 @@ export async function getDocument(ctx: AppContext, actor: Actor, documentId: str
   if (!doc) throw notFound(`document ${documentId}`);
   const row = await caseOf(tx, actor, doc.caseId);
   const services = await listServices(tx, [doc.id]);
-  return { ...documentView(doc, services), caseNumber: row.number, data: doc.data as Record<string, unknown> };
+  return {
+    ...documentView(doc, services),
+    caseNumber: row.number,
+    data: doc.data as Record<string, unknown>,
+  };
 }
 
 export async function getDocumentPdf(ctx: AppContext, actor: Actor, documentId: string) {
@@ -39,7 +43,11 @@ export async function getDocumentPdf(ctx: AppContext, actor: Actor, documentId: 
       const doc = await getDocumentWithPdf(tx, documentId);
       if (!doc) throw notFound(`document ${documentId}`);
       const row = await caseOf(tx, actor, doc.caseId);
-      return { pdf: doc.pdf, sha256: doc.pdfSha256, filename: `${row.number}-${doc.form}-${doc.id.slice(0, 8)}.pdf` };
+      return {
+        pdf: doc.pdf,
+        sha256: doc.pdfSha256,
+        filename: `${row.number}-${doc.form}-${doc.id.slice(0, 8)}.pdf`,
+      };
     },
   );
 }

@@ -8,9 +8,9 @@
  * (job_id, case_id) on items and on documents).
  */
 import { randomUUID } from "node:crypto";
-import { AppError } from "../../domain/errors.js";
 import type { DocumentDetails } from "../../documents/context.js";
 import type { FormId } from "../../documents/index.js";
+import { AppError } from "../../domain/errors.js";
 import { getCase } from "../../store/repositories/cases.js";
 import {
   countJobItems,
@@ -97,7 +97,8 @@ export class DocumentJobRunner {
 
   private async runJob(job: JobRow): Promise<void> {
     const db = this.ctx.database.db;
-    if (job.status === "queued") await updateJob(db, job.id, { status: "running", startedAt: this.ctx.now() });
+    if (job.status === "queued")
+      await updateJob(db, job.id, { status: "running", startedAt: this.ctx.now() });
     while (!this.stopping) {
       const item = await nextPendingItem(db, job.id);
       if (!item) break;
@@ -105,7 +106,13 @@ export class DocumentJobRunner {
       const counts = await countJobItems(db, job.id);
       await updateJob(db, job.id, { done: counts.done, failed: counts.refused + counts.failed });
       for (const l of this.listeners) {
-        l({ jobId: job.id, caseId: item.caseId, status, processed: job.total - counts.pending, total: job.total });
+        l({
+          jobId: job.id,
+          caseId: item.caseId,
+          status,
+          processed: job.total - counts.pending,
+          total: job.total,
+        });
       }
       // Let requests in between documents: the loop shares the process with the API.
       await new Promise((r) => setImmediate(r));
@@ -134,7 +141,12 @@ export class DocumentJobRunner {
       await writeWithAudit(
         this.ctx,
         actor,
-        { action: "document.render", entity: "document", entityId: documentId, detail: { caseId, form: job.form, jobId: job.id } },
+        {
+          action: "document.render",
+          entity: "document",
+          entityId: documentId,
+          detail: { caseId, form: job.form, jobId: job.id },
+        },
         async (tx) => {
           const row = await getCase(tx, caseId);
           if (!row) throw new AppError("not_found", "case not found");
@@ -156,7 +168,12 @@ export class DocumentJobRunner {
       await writeWithAudit(
         this.ctx,
         actor,
-        { action: "document.refused", entity: "case", entityId: caseId, detail: { jobId: job.id, form: job.form, code: error.code } },
+        {
+          action: "document.refused",
+          entity: "case",
+          entityId: caseId,
+          detail: { jobId: job.id, form: job.form, code: error.code },
+        },
         (tx) => finishItem(tx, job.id, caseId, { status, error, at: this.ctx.now() }),
       );
       return status;

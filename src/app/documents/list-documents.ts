@@ -1,5 +1,10 @@
 /** A case's documents, newest first, each with its service records (metadata only, no PDF bytes). */
-import { type DocumentMetadata, listCaseDocuments, listServices, type ServiceRow } from "../../store/repositories/documents.js";
+import {
+  type DocumentMetadata,
+  listCaseDocuments,
+  listServices,
+  type ServiceRow,
+} from "../../store/repositories/documents.js";
 import { type Actor, authorize } from "../access.js";
 import type { AppContext } from "../context.js";
 import { findCase } from "../load-case.js";

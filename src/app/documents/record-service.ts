@@ -20,7 +20,12 @@ import { evaluate } from "../../law/engine.js";
 import type { Action, Verdict } from "../../law/types.js";
 import type { Tx } from "../../store/db.js";
 import { type CaseRow, getCase, insertEvents, updateProjection } from "../../store/repositories/cases.js";
-import { type DocumentMetadata, getDocumentMetadata, insertServices, listServices } from "../../store/repositories/documents.js";
+import {
+  type DocumentMetadata,
+  getDocumentMetadata,
+  insertServices,
+  listServices,
+} from "../../store/repositories/documents.js";
 import { type Actor, authorize } from "../access.js";
 import { type AppContext, today, writeWithAudit } from "../context.js";
 import { loadLawInputs } from "../law-inputs.js";
@@ -54,13 +59,26 @@ type Input = z.infer<typeof recordServiceInput>;
 const notAllowed = (v: Verdict) => v.findings.filter((f) => f.outcome !== "ALLOW");
 
 function principal(recipients: Input["recipients"]) {
-  return recipients.find((r) => r.to === "custodian") ?? recipients.find((r) => r.to === "person") ?? recipients[0];
+  return (
+    recipients.find((r) => r.to === "custodian") ?? recipients.find((r) => r.to === "person") ?? recipients[0]
+  );
 }
 
 /** The law engine's verdict on serving this NTA, and the event that records it. */
-async function serveNta(tx: Tx, ctx: AppContext, actor: Actor, row: CaseRow, doc: DocumentMetadata, input: Input) {
+async function serveNta(
+  tx: Tx,
+  ctx: AppContext,
+  actor: Actor,
+  row: CaseRow,
+  doc: DocumentMetadata,
+  input: Input,
+) {
   if (input.expectedVersion === undefined) {
-    throw new AppError("invalid_input", "serving an NTA appends to the case history: give expectedVersion", "expectedVersion");
+    throw new AppError(
+      "invalid_input",
+      "serving an NTA appends to the case history: give expectedVersion",
+      "expectedVersion",
+    );
   }
   if (row.version !== input.expectedVersion) {
     throw new AppError(
@@ -72,20 +90,35 @@ async function serveNta(tx: Tx, ctx: AppContext, actor: Actor, row: CaseRow, doc
   const { stored, history, config } = await loadLawInputs(tx, row);
   const last = history.events[history.events.length - 1];
   if (last && input.on < last.on) {
-    throw new AppError("invalid_input", `out of order: ${input.on} is before the last event (${last.on})`, "on");
+    throw new AppError(
+      "invalid_input",
+      `out of order: ${input.on} is before the last event (${last.on})`,
+      "on",
+    );
   }
   const hearing = (doc.data as { hearing?: { date: string; time: string; place: string } }).hearing ?? null;
   const main = principal(input.recipients);
   const to = input.recipients.map((r) => r.to);
   // The language of service is the oral-notice language NTA-06 reads.
   const lang = input.lang ?? doc.lang;
-  const action: Action = { type: "nta.serve", on: input.on, at: input.at, hearing, servedTo: to, method: main.method, language: lang };
+  const action: Action = {
+    type: "nta.serve",
+    on: input.on,
+    at: input.at,
+    hearing,
+    servedTo: to,
+    method: main.method,
+    language: lang,
+  };
   const verdict = evaluate(history, action, config, input.on);
   const concerns = notAllowed(verdict);
   const summary = concerns.map((f) => `${f.rule} ${f.outcome}: ${f.message}`).join(" ");
   if (verdict.outcome === "BLOCK") {
     const rules = concerns.filter((f) => f.outcome === "BLOCK").map((f) => f.rule);
-    throw new AppError("blocked_by_law", `service refused by ${rules.join(", ")}. ${summary}`, "recipients", { rules, verdict });
+    throw new AppError("blocked_by_law", `service refused by ${rules.join(", ")}. ${summary}`, "recipients", {
+      rules,
+      verdict,
+    });
   }
   if (verdict.outcome === "REVIEW") {
     throw new AppError(
@@ -96,7 +129,12 @@ async function serveNta(tx: Tx, ctx: AppContext, actor: Actor, row: CaseRow, doc
     );
   }
   if (verdict.outcome === "WARN" && !input.acknowledge) {
-    throw new AppError("acknowledgement_required", `acknowledge the warnings to go ahead: ${summary}`, "acknowledge", { verdict });
+    throw new AppError(
+      "acknowledgement_required",
+      `acknowledge the warnings to go ahead: ${summary}`,
+      "acknowledge",
+      { verdict },
+    );
   }
   const event = {
     type: "nta.served",
@@ -112,21 +150,46 @@ async function serveNta(tx: Tx, ctx: AppContext, actor: Actor, row: CaseRow, doc
   const seq = stored.length + 1;
   const state = projectCase([...stored, { seq, event }]);
   if (!(await updateProjection(tx, row.id, input.expectedVersion, state, ctx.now()))) {
-    throw new AppError("conflict", `case ${row.number} changed since you read it; reload and try again`, "expectedVersion");
+    throw new AppError(
+      "conflict",
+      `case ${row.number} changed since you read it; reload and try again`,
+      "expectedVersion",
+    );
   }
-  await insertEvents(tx, [{ caseId: row.id, seq, type: event.type, on: event.on, at: input.at ?? null, body: event, recordedBy: actor.id }]);
+  await insertEvents(tx, [
+    {
+      caseId: row.id,
+      seq,
+      type: event.type,
+      on: event.on,
+      at: input.at ?? null,
+      body: event,
+      recordedBy: actor.id,
+    },
+  ]);
   return { seq, version: input.expectedVersion + 1, verdict };
 }
 
-export async function recordService(ctx: AppContext, actor: Actor, documentId: string, raw: RecordServiceInput) {
+export async function recordService(
+  ctx: AppContext,
+  actor: Actor,
+  documentId: string,
+  raw: RecordServiceInput,
+) {
   const input = recordServiceInput.parse(raw);
   if (input.on > today(ctx)) throw new AppError("invalid_input", `${input.on} is in the future`, "on");
   const kinds = input.recipients.map((r) => r.to);
-  if (new Set(kinds).size !== kinds.length) throw new AppError("invalid_input", "a recipient is listed twice", "recipients");
+  if (new Set(kinds).size !== kinds.length)
+    throw new AppError("invalid_input", "a recipient is listed twice", "recipients");
   return writeWithAudit(
     ctx,
     actor,
-    { action: "document.served", entity: "document", entityId: documentId, detail: { on: input.on, to: kinds } },
+    {
+      action: "document.served",
+      entity: "document",
+      entityId: documentId,
+      detail: { on: input.on, to: kinds },
+    },
     async (tx) => {
       const doc = await getDocumentMetadata(tx, documentId);
       if (!doc) throw notFound(`document ${documentId}`);
@@ -135,7 +198,11 @@ export async function recordService(ctx: AppContext, actor: Actor, documentId: s
       authorize(actor, "case.write", { officeCode: row.officeCode });
       const issuedOn = (doc.data as { issuedOn?: string }).issuedOn;
       if (issuedOn && input.on < issuedOn) {
-        throw new AppError("invalid_input", `the document was issued on ${issuedOn}; it cannot be served before`, "on");
+        throw new AppError(
+          "invalid_input",
+          `the document was issued on ${issuedOn}; it cannot be served before`,
+          "on",
+        );
       }
       const nta = doc.form === "I-862" ? await serveNta(tx, ctx, actor, row, doc, input) : undefined;
       const setId = randomUUID();
@@ -159,7 +226,14 @@ export async function recordService(ctx: AppContext, actor: Actor, documentId: s
         })),
       );
       const services = (await listServices(tx, [doc.id])).filter((s) => s.setId === setId).map(serviceView);
-      return { documentId: doc.id, setId, services, eventSeq: nta?.seq ?? null, version: nta?.version ?? row.version, verdict: nta?.verdict ?? null };
+      return {
+        documentId: doc.id,
+        setId,
+        services,
+        eventSeq: nta?.seq ?? null,
+        version: nta?.version ?? row.version,
+        verdict: nta?.verdict ?? null,
+      };
     },
   );
 }

@@ -1,11 +1,15 @@
 /** The documents library's refusals, as the application's one error type. */
-import { AppError } from "../../domain/errors.js";
+
 import { DocumentIncompleteError, DocumentRefusedError } from "../../documents/index.js";
+import { AppError } from "../../domain/errors.js";
 
 /** document_incomplete lists every missing field; document_refused names the rules (NTA-01, ARR-04, CONF-01). */
 export function asAppError(err: unknown): unknown {
   if (err instanceof DocumentIncompleteError) {
-    return new AppError("document_incomplete", err.message, undefined, { form: err.form, missing: err.missing });
+    return new AppError("document_incomplete", err.message, undefined, {
+      form: err.form,
+      missing: err.missing,
+    });
   }
   if (err instanceof DocumentRefusedError) {
     return new AppError("document_refused", err.message, undefined, {

@@ -7,12 +7,16 @@
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { language } from "../../domain/events.js";
 import { detailsSchema } from "../../documents/context.js";
 import { type FormId, formIds, renderDocument } from "../../documents/index.js";
+import { language } from "../../domain/events.js";
 import type { Tx } from "../../store/db.js";
 import type { CaseRow } from "../../store/repositories/cases.js";
-import { type DocumentMetadata, getDocumentMetadata, insertDocument } from "../../store/repositories/documents.js";
+import {
+  type DocumentMetadata,
+  getDocumentMetadata,
+  insertDocument,
+} from "../../store/repositories/documents.js";
 import { type Actor, authorize } from "../access.js";
 import { type AppContext, today, writeWithAudit } from "../context.js";
 import { findCase } from "../load-case.js";
@@ -40,7 +44,11 @@ export async function renderAndStore(
   ids: { documentId: string; jobId?: string },
 ): Promise<DocumentMetadata> {
   authorize(actor, "case.write", { officeCode: row.officeCode });
-  const context = await buildDocumentContext(tx, row, { actor, issuedOn: today(ctx), details: input.details });
+  const context = await buildDocumentContext(tx, row, {
+    actor,
+    issuedOn: today(ctx),
+    details: input.details,
+  });
   let doc: ReturnType<typeof renderDocument>;
   try {
     doc = renderDocument({ form: input.form, context, lang: input.lang });
@@ -69,13 +77,23 @@ export async function renderAndStore(
   return stored;
 }
 
-export async function renderCaseDocument(ctx: AppContext, actor: Actor, caseRef: string, raw: RenderDocumentInput) {
+export async function renderCaseDocument(
+  ctx: AppContext,
+  actor: Actor,
+  caseRef: string,
+  raw: RenderDocumentInput,
+) {
   const input = renderDocumentInput.parse(raw);
   const documentId = randomUUID();
   return writeWithAudit(
     ctx,
     actor,
-    { action: "document.render", entity: "document", entityId: documentId, detail: { case: caseRef, form: input.form } },
+    {
+      action: "document.render",
+      entity: "document",
+      entityId: documentId,
+      detail: { case: caseRef, form: input.form },
+    },
     async (tx) => {
       const row = await findCase(tx, caseRef);
       return renderAndStore(tx, ctx, actor, row, input, { documentId });

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { register as caseCommands } from "./case.js";
 import { register as dbCommands } from "./db.js";
+import { register as docCommands } from "./doc.js";
 import { register as eventCommands } from "./event.js";
 import { register as linkCommand } from "./link.js";
 import { register as placeCommand } from "./place.js";
@@ -20,4 +21,5 @@ export const commands: Register[] = [
   scenarioCommands,
   linkCommand,
   placeCommand,
+  docCommands,
 ];

@@ -5,13 +5,13 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { AppContext } from "../../app/context.js";
 import { createDocumentJob, createJobInput, getDocumentJob } from "../../app/documents/bulk-render.js";
 import { getDocument, getDocumentPdf, verifyDocument } from "../../app/documents/get-document.js";
 import { documentJobRunner } from "../../app/documents/job-runner.js";
 import { documentView, listDocuments } from "../../app/documents/list-documents.js";
 import { recordService, recordServiceInput } from "../../app/documents/record-service.js";
 import { renderCaseDocument, renderDocumentInput } from "../../app/documents/render-case-document.js";
-import type { AppContext } from "../../app/context.js";
 import { requireActor } from "../auth.js";
 
 const caseParams = z.object({ id: z.string().min(1).describe("case id (UUID) or case number") });
@@ -84,7 +84,15 @@ export const documentRoutes =
     const tags = ["documents"];
     app.post(
       "/cases/:id/documents",
-      { schema: { tags, summary: "Generate a document for a case (stored with its provenance)", params: caseParams, body: renderDocumentInput, response: { 201: documentMetadata } } },
+      {
+        schema: {
+          tags,
+          summary: "Generate a document for a case (stored with its provenance)",
+          params: caseParams,
+          body: renderDocumentInput,
+          response: { 201: documentMetadata },
+        },
+      },
       async (req, reply) => {
         const doc = await renderCaseDocument(ctx, requireActor(req), req.params.id, req.body);
         return reply.status(201).send(documentView(doc, []));
@@ -93,19 +101,44 @@ export const documentRoutes =
 
     app.get(
       "/cases/:id/documents",
-      { schema: { tags, summary: "A case's documents, newest first", params: caseParams, response: { 200: z.object({ caseId: z.string(), number: z.string(), items: z.array(documentMetadata) }) } } },
+      {
+        schema: {
+          tags,
+          summary: "A case's documents, newest first",
+          params: caseParams,
+          response: {
+            200: z.object({ caseId: z.string(), number: z.string(), items: z.array(documentMetadata) }),
+          },
+        },
+      },
       async (req) => listDocuments(ctx, requireActor(req), req.params.id),
     );
 
     app.get(
       "/documents/:docId",
-      { schema: { tags, summary: "A document's metadata and the exact data printed", params: docParams, response: { 200: documentMetadata.extend({ caseNumber: z.string(), data: z.record(z.string(), z.unknown()) }) } } },
+      {
+        schema: {
+          tags,
+          summary: "A document's metadata and the exact data printed",
+          params: docParams,
+          response: {
+            200: documentMetadata.extend({ caseNumber: z.string(), data: z.record(z.string(), z.unknown()) }),
+          },
+        },
+      },
       async (req) => getDocument(ctx, requireActor(req), req.params.docId),
     );
 
     app.get(
       "/documents/:docId/pdf",
-      { schema: { tags, summary: "The PDF as stored (application/pdf); each download is audited", params: docParams, produces: ["application/pdf"] } },
+      {
+        schema: {
+          tags,
+          summary: "The PDF as stored (application/pdf); each download is audited",
+          params: docParams,
+          produces: ["application/pdf"],
+        },
+      },
       async (req, reply) => {
         const r = await getDocumentPdf(ctx, requireActor(req), req.params.docId);
         return reply
@@ -145,7 +178,8 @@ export const documentRoutes =
       {
         schema: {
           tags,
-          summary: "Record service of a document (an NTA also appends nta.served; DP-03: counsel of record must be served)",
+          summary:
+            "Record service of a document (an NTA also appends nta.served; DP-03: counsel of record must be served)",
           params: docParams,
           body: recordServiceInput,
           response: {
@@ -160,18 +194,33 @@ export const documentRoutes =
           },
         },
       },
-      async (req, reply) => reply.status(201).send(await recordService(ctx, requireActor(req), req.params.docId, req.body)),
+      async (req, reply) =>
+        reply.status(201).send(await recordService(ctx, requireActor(req), req.params.docId, req.body)),
     );
 
     app.post(
       "/document-jobs",
-      { schema: { tags, summary: "Generate a form for a selection of cases, as a background job", body: createJobInput, response: { 202: jobView } } },
+      {
+        schema: {
+          tags,
+          summary: "Generate a form for a selection of cases, as a background job",
+          body: createJobInput,
+          response: { 202: jobView },
+        },
+      },
       async (req, reply) => reply.status(202).send(await createDocumentJob(ctx, requireActor(req), req.body)),
     );
 
     app.get(
       "/document-jobs/:jobId",
-      { schema: { tags, summary: "A bulk job's status, progress and per-case results", params: jobParams, response: { 200: jobView } } },
+      {
+        schema: {
+          tags,
+          summary: "A bulk job's status, progress and per-case results",
+          params: jobParams,
+          response: { 200: jobView },
+        },
+      },
       async (req) => getDocumentJob(ctx, requireActor(req), req.params.jobId),
     );
   };

@@ -103,6 +103,13 @@ export function compareStamps(a: string, b: string, tz: string = DEFAULT_TZ): nu
   return Temporal.ZonedDateTime.compare(z(a), z(b));
 }
 
+/** The same instant as a local date-time in another zone (a boarding time kept in a flight's zone, read in the custody zone). */
+export function restamp(localDateTime: string, fromTz: string, toTz: string): string {
+  if (fromTz === toTz) return localDateTime;
+  const instant = Temporal.PlainDateTime.from(localDateTime).toZonedDateTime(fromTz);
+  return instant.withTimeZone(toTz).toPlainDateTime().toString({ smallestUnit: "minute" });
+}
+
 /** Age in whole years on a date, from a birth date that may be partial (YYYY or YYYY-MM): undefined if unknown. */
 export function ageOn(birthDate: string | undefined, on: DateLike): { min: number; max: number } | undefined {
   if (!birthDate) return undefined;

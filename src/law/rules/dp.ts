@@ -5,6 +5,7 @@ import { finding } from "../facts/finding.js";
 import { recipients } from "../facts/notices.js";
 import { currentOrder, orderFinality } from "../facts/orders.js";
 import { eventsOf, hasCounsel, isRemoval, knownEvents } from "../facts/removal.js";
+import { policy } from "../policy.js";
 import type { Action, Finding, History, LawConfig, Rule } from "../types.js";
 
 const finalityActions = (a: Action) => isRemoval(a.type) || a.type === "order.mark_final";
@@ -141,19 +142,23 @@ export const dp03: Rule = {
   title: "Access to counsel",
   citation: "INA 240(b)(4)(A); INA 292; INA 239(a)(1)",
   actions: ["nta.serve", "transfer"],
-  evaluate({ history, action, asOf }) {
+  evaluate({ history, action, config, asOf }) {
     const events = knownEvents(history, asOf);
     if (!hasCounsel(history, events)) return null;
     if (action.type === "transfer") {
       const impedes =
         action.outOfArea === true || action.outOfAor === true || action.impedesCounselAccess === true;
+      // [POLICY] WARN by default; `transferImpedingCounsel: "review"` makes it a two-person decision.
+      const review = policy(config, "transferImpedingCounsel", asOf) === "review";
       return {
         findings: [
           impedes
             ? finding(
                 this,
-                "WARN",
+                review ? "REVIEW" : "WARN",
                 "The person has counsel of record and the transfer takes them out of the area, which impedes access to counsel; notify counsel.",
+                [],
+                "a supervisor's written reason for moving the person away from counsel",
               )
             : finding(
                 this,

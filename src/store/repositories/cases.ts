@@ -65,7 +65,7 @@ export interface CaseSearch {
   offset: number;
 }
 
-const listColumns = {
+export const listColumns = {
   id: cases.id,
   number: cases.number,
   stage: cases.stage,
