@@ -62,7 +62,13 @@ export function goldenCases(seed: number, n = goldenCasesPerSeed): GoldenCase[] 
     // Pad as bench/law.ts does, so that the golden covers the benchmark's shape.
     let last = events[events.length - 1]?.on ?? "2025-01-01";
     while (events.length < 30) {
-      events.push({ type: "hearing.notice", on: last, hearingDate: last, servedAt: "other", method: "in_court" });
+      events.push({
+        type: "hearing.notice",
+        on: last,
+        hearingDate: last,
+        servedAt: "other",
+        method: "in_court",
+      });
       if (events.length % 3 === 0) events.push({ type: "case.note", on: last, text: "status call" });
     }
     last = events[events.length - 1].on;
@@ -121,9 +127,11 @@ export function goldenActions(c: GoldenCase, on: string): Action[] {
 export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v) =>
     v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v as object)
-          .sort()
-          .map((k) => [k, (v as Record<string, unknown>)[k]]))
+      ? Object.fromEntries(
+          Object.keys(v as object)
+            .sort()
+            .map((k) => [k, (v as Record<string, unknown>)[k]]),
+        )
       : v,
   );
 }
@@ -142,8 +150,8 @@ export function verdictText(history: History, action: Action, config: LawConfig,
 export function goldenVerdicts(seed: number, n = goldenCasesPerSeed): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const push = (key: string, text: string) => {
-    let list = out.get(key);
-    if (!list) out.set(key, (list = []));
+    const list = out.get(key) ?? [];
+    if (!out.has(key)) out.set(key, list);
     list.push(text);
   };
   for (const c of goldenCases(seed, n)) {

@@ -20,7 +20,8 @@ const now = digests(all);
 if (args[0] === "--dump") {
   const dir = args[1] ?? "/tmp/law-golden-dump";
   mkdirSync(dir, { recursive: true });
-  for (const [key, list] of all) writeFileSync(join(dir, `${key.replaceAll("/", "_")}.txt`), `${list.join("\n")}\n`);
+  for (const [key, list] of all)
+    writeFileSync(join(dir, `${key.replaceAll("/", "_")}.txt`), `${list.join("\n")}\n`);
   console.log(`wrote ${all.size} files to ${dir}`);
 } else if (args[0] === "--write") {
   writeFileSync(file, `${JSON.stringify(now, null, 0).replaceAll('],"', '],\n"')}\n`);

@@ -20,27 +20,55 @@ for (const c of generateCases(n, 7, today, ref)) {
   // Pad to about 30 events with the routine facts a long case accumulates.
   let last = events[events.length - 1]?.on ?? "2025-01-01";
   while (events.length < 30) {
-    events.push({ type: "hearing.notice", on: last, hearingDate: last, servedAt: "other", method: "in_court" });
+    events.push({
+      type: "hearing.notice",
+      on: last,
+      hearingDate: last,
+      servedAt: "other",
+      method: "in_court",
+    });
     if (events.length % 3 === 0) events.push({ type: "case.note", on: last, text: "status call" });
   }
   last = events[events.length - 1].on;
   histories.push({
-    history: { person: { ...p.facts, birthDate: p.birthDate, citizenship: p.citizenship, languages: p.languages, sex: p.sex }, events },
+    history: {
+      person: {
+        ...p.facts,
+        birthDate: p.birthDate,
+        citizenship: p.citizenship,
+        languages: p.languages,
+        sex: p.sex,
+      },
+      events,
+    },
     country: p.citizenship[0] ?? "MX",
   });
 }
 const avg = histories.reduce((s, h) => s + h.history.events.length, 0) / histories.length;
-console.log(`law benchmark: ${histories.length} histories, ${avg.toFixed(1)} events on average; ${machine()}`);
+console.log(
+  `law benchmark: ${histories.length} histories, ${avg.toFixed(1)} events on average; ${machine()}`,
+);
 
 for (const type of ["removal.execute", "removal.schedule", "arrest.make", "none"]) {
   // Warm up, then time.
-  for (const h of histories.slice(0, 500)) evaluate(h.history, { type, on: today, country: h.country, basis: "i205", location: "street" }, {}, today);
+  for (const h of histories.slice(0, 500))
+    evaluate(
+      h.history,
+      { type, on: today, country: h.country, basis: "i205", location: "street" },
+      {},
+      today,
+    );
   const times: number[] = [];
   const outcomes: Record<string, number> = {};
   const started = performance.now();
   for (const h of histories) {
     const t0 = performance.now();
-    const v = evaluate(h.history, { type, on: today, country: h.country, basis: "i205", location: "street" }, {}, today);
+    const v = evaluate(
+      h.history,
+      { type, on: today, country: h.country, basis: "i205", location: "street" },
+      {},
+      today,
+    );
     times.push(performance.now() - t0);
     outcomes[v.outcome] = (outcomes[v.outcome] ?? 0) + 1;
   }

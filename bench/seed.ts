@@ -13,6 +13,8 @@ for (const kind of ["pglite", "postgres"] as const) {
   const started = performance.now();
   await seedDemo(ctx, "system", { persons, seed: 1 });
   const seconds = (performance.now() - started) / 1000;
-  console.log(`${kind.padEnd(8)} ${persons} persons in ${seconds.toFixed(1)} s = ${Math.round(persons / seconds)} persons/s (includes reference data and 7 demo users with argon2 hashes)`);
+  console.log(
+    `${kind.padEnd(8)} ${persons} persons in ${seconds.toFixed(1)} s = ${Math.round(persons / seconds)} persons/s (includes reference data and 7 demo users with argon2 hashes)`,
+  );
   await database.close();
 }

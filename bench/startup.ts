@@ -15,21 +15,29 @@ const dir = mkdtempSync(join(tmpdir(), "immos-start-"));
 async function timeToFirstPage(port: number): Promise<number> {
   const started = performance.now();
   const child = spawn("npm", ["start", "--silent"], {
-    env: { ...process.env, PORT: String(port), IMMOS_DATA_DIR: join(dir, "data"), IMMOS_SEED_PERSONS: persons, DATABASE_URL: "" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      IMMOS_DATA_DIR: join(dir, "data"),
+      IMMOS_SEED_PERSONS: persons,
+      DATABASE_URL: "",
+    },
     stdio: "ignore",
+    detached: true, // its own process group, so npm's child server stops with it
   });
   try {
     for (;;) {
       try {
         const res = await fetch(`http://127.0.0.1:${port}/`);
-        if (res.ok && (await res.text()).includes("<div id=\"root\">")) return (performance.now() - started) / 1000;
+        if (res.ok && (await res.text()).includes('<div id="root">'))
+          return (performance.now() - started) / 1000;
       } catch {
         // not listening yet
       }
       await new Promise((r) => setTimeout(r, 50));
     }
   } finally {
-    child.kill("SIGTERM");
+    process.kill(-(child.pid as number), "SIGTERM");
     await new Promise((r) => child.once("exit", r));
   }
 }

@@ -1,7 +1,7 @@
 /** Shared helpers for benchmarks: fresh databases on either backend, timing, the machine line. */
-import { cpus, totalmem } from "node:os";
+
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { type Database, openPglite, openPostgres } from "../src/store/db.js";
@@ -18,7 +18,13 @@ export async function benchDatabase(kind: "pglite" | "postgres"): Promise<Databa
     const db = await openPglite(join(dir, "data"));
     await db.migrate();
     const close = db.close;
-    return { ...db, close: async () => { await close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      ...db,
+      close: async () => {
+        await close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `immos_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: PG_URL });

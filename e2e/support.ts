@@ -42,6 +42,7 @@ export async function startServer(persons = 200): Promise<RunningServer> {
       DATABASE_URL: "",
     },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true, // its own process group: npx -> tsx -> node all stop together
   });
   let out = "";
   child.stdout?.on("data", (d) => (out += d));
@@ -62,8 +63,13 @@ export async function startServer(persons = 200): Promise<RunningServer> {
     url,
     output: () => out,
     async stop() {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
+      const exited = child.exitCode !== null ? Promise.resolve() : new Promise((r) => child.once("exit", r));
+      try {
+        process.kill(-(child.pid as number), "SIGTERM");
+      } catch {
+        // already gone
+      }
+      await exited;
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -98,7 +98,12 @@ describe.each(backends())("documents on %s", (backend) => {
   };
 
   it("generates an NTA for a stored case; the PDF reads back with name, A-number and hearing", async () => {
-    const c = await open();
+    const c = await open({
+      aliases: [
+        { given: "Ana", family: "Quintero" },
+        { given: "Rosa", family: "Escondida", kind: "protected" },
+      ],
+    });
     const r = await officer("POST", `/api/v1/cases/${c.number}/documents`, {
       form: "I-862",
       details: ntaDetails,
@@ -121,6 +126,8 @@ describe.each(backends())("documents on %s", (backend) => {
     expect(text).toContain(hearing.time);
     expect(text).toContain("600 Jefferson St");
     expect(text).toContain(c.number);
+    expect(text).toContain("Ana Quintero");
+    expect(text).not.toContain("Escondida"); // a name from a confidential filing never prints
     const list = await officer("GET", `/api/v1/cases/${c.caseId}/documents`);
     expect(list.body.items.map((d: { id: string }) => d.id)).toEqual([r.body.id]);
   });

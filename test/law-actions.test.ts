@@ -221,13 +221,17 @@ describe.each(backends())("actions through the law on %s", (backend) => {
     expect(ok.body.verdict.outcome).toBe("WARN");
     const h = (await view(c.caseId)).history;
     expect(h.at(-1)?.event).toMatchObject({ type: "removal.scheduled", country: "HN", date: "2025-08-05" });
-    expect((await auditFor(c.caseId)).map((a) => (a.detail as { outcome: string }).outcome)).toEqual(["WARN"]);
+    expect((await auditFor(c.caseId)).map((a) => (a.detail as { outcome: string }).outcome)).toEqual([
+      "WARN",
+    ]);
   });
 
   it("ALLOW: goes ahead and records the effect events", async () => {
     const s = scenario("DP-01-no-indicators");
     const c = await openScenarioCase(t, "officer", s, office);
-    const evaluated = await officer("POST", `/api/v1/cases/${c.caseId}/actions/evaluate`, { action: s.action });
+    const evaluated = await officer("POST", `/api/v1/cases/${c.caseId}/actions/evaluate`, {
+      action: s.action,
+    });
     expect(evaluated.status).toBe(200);
     expect(evaluated.body.verdict.outcome).toBe("ALLOW");
     expect(evaluated.body.verdict.findings.map((f: { rule: string }) => f.rule)).toContain("DP-01");

@@ -15,7 +15,9 @@ import {
   goldenVerdicts,
 } from "../bench/law-golden-cases.js";
 
-const golden = JSON.parse(readFileSync(new URL("./law-golden.json", import.meta.url), "utf8")) as GoldenDigests;
+const golden = JSON.parse(
+  readFileSync(new URL("./law-golden.json", import.meta.url), "utf8"),
+) as GoldenDigests;
 
 describe("law engine golden master", () => {
   it("covers every seed, variant and action type", () => {
@@ -26,9 +28,13 @@ describe("law engine golden master", () => {
         for (const type of types) expect(golden[`${seed}/${variant}/${type}`]?.length).toBeGreaterThan(0);
   });
 
-  it.each(goldenSeeds)("seed %i: every verdict equals the golden master", (seed) => {
-    const now = digests(goldenVerdicts(seed));
-    const expected = Object.fromEntries(Object.entries(golden).filter(([k]) => k.startsWith(`${seed}/`)));
-    expect(now).toEqual(expected);
-  }, 300_000);
+  it.each(goldenSeeds)(
+    "seed %i: every verdict equals the golden master",
+    (seed) => {
+      const now = digests(goldenVerdicts(seed));
+      const expected = Object.fromEntries(Object.entries(golden).filter(([k]) => k.startsWith(`${seed}/`)));
+      expect(now).toEqual(expected);
+    },
+    300_000,
+  );
 });

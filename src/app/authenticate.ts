@@ -1,3 +1,4 @@
+import { counselIdsOfUser } from "../store/repositories/oversight.js";
 import { deleteCredential, userByCredential } from "../store/repositories/users.js";
 import type { Actor, Role } from "./access.js";
 import type { AppContext } from "./context.js";
@@ -14,6 +15,8 @@ export async function authenticate(ctx: AppContext, secret: string | undefined):
     displayName: user.displayName,
     role: user.role as Role,
     offices: user.offices,
+    // Counsel reach cases by representation (src/app/access.ts): which counsel records this user acts as.
+    ...(user.role === "counsel" ? { counselIds: await counselIdsOfUser(ctx.database.db, user.id) } : {}),
   };
 }
 

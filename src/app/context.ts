@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import type { Database, Tx } from "../store/db.js";
 import { type AuditInput, appendAudit } from "../store/repositories/audit.js";
 import type { Actor } from "./access.js";
+import { projectionHash, withProjectionHashes } from "./oversight/projection-hash.js";
 
 export interface AppContext {
   database: Database;
@@ -29,9 +30,14 @@ export async function writeWithAudit<T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   return ctx.database.db.transaction(async (tx) => {
+    // Case writes carry the hash of the projection before and after (docs/oversight.md).
+    const caseWrite = audit.entity === "case" && !!audit.entityId;
+    const beforeHash = caseWrite ? await projectionHash(tx, audit.entityId) : null;
     const result = await work(tx);
+    const afterHash = caseWrite ? await projectionHash(tx, audit.entityId) : null;
     await appendAudit(tx, {
       ...audit,
+      detail: caseWrite ? withProjectionHashes(audit.detail, beforeHash, afterHash) : audit.detail,
       actor: actor === "system" ? "system" : actor.username,
       purpose: audit.purpose ?? (actor === "system" ? null : (actor.purpose ?? null)),
       at: ctx.now().toISOString(),

@@ -1,18 +1,32 @@
 import { formatANumber } from "../domain/a-number.js";
+import { AppError, notFound } from "../domain/errors.js";
 import { effectiveEvents } from "../domain/case-state.js";
 import { getPerson } from "../store/repositories/persons.js";
 import { getCounsel, getCourt, getFacility, getOffice } from "../store/repositories/reference.js";
 import { type Actor, authorize } from "./access.js";
 import type { AppContext } from "./context.js";
 import { findCase, loadHistory } from "./load-case.js";
+import { discloseCaseView } from "./oversight/disclosure.js";
 
-/** The case page's data: person, case, projection, and the full timeline (superseded events marked). */
-export async function getCase(ctx: AppContext, actor: Actor, caseRef: string) {
+/**
+ * The case page's data: person, case, projection, and the full timeline (superseded events marked),
+ * redacted for the reader (src/app/oversight/redaction.ts); showing confidential parts is logged.
+ */
+export async function getCase(ctx: AppContext, actor: Actor, caseRef: string, purpose?: string) {
   const tx = ctx.database.db;
+  // The role is checked before the lookup, so a role without the permission cannot probe which cases exist.
+  authorize(actor, "case.read");
   const row = await findCase(tx, caseRef);
-  authorize(actor, "case.read", { officeCode: row.officeCode });
+  const personRow = await getPerson(tx, row.personId);
+  try {
+    authorize(actor, "case.read", { officeCode: row.officeCode, counselId: personRow?.counselId ?? null });
+  } catch (err) {
+    // Counsel who are not of record get the very answer a missing case gets.
+    if (err instanceof AppError && err.code === "not_found") throw notFound(`case ${caseRef}`);
+    throw err;
+  }
   const [person, history, office, court, facility] = await Promise.all([
-    getPerson(tx, row.personId),
+    Promise.resolve(personRow),
     loadHistory(tx, row.id),
     getOffice(tx, row.officeCode),
     row.courtCode ? getCourt(tx, row.courtCode) : undefined,
@@ -20,7 +34,7 @@ export async function getCase(ctx: AppContext, actor: Actor, caseRef: string) {
   ]);
   const counselRow = person?.counselId ? await getCounsel(tx, person.counselId) : undefined;
   const effective = new Set(effectiveEvents(history).map((h) => h.seq));
-  return {
+  const view = {
     case: {
       id: row.id,
       number: row.number,
@@ -65,4 +79,5 @@ export async function getCase(ctx: AppContext, actor: Actor, caseRef: string) {
       superseded: !effective.has(h.seq) && h.event.type !== "event.superseded",
     })),
   };
+  return discloseCaseView(ctx, actor, view, purpose ?? actor.purpose);
 }

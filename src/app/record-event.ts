@@ -11,6 +11,8 @@ import { insertEvents, updateProjection } from "../store/repositories/cases.js";
 import { type Actor, authorize } from "./access.js";
 import { type AppContext, today, writeWithAudit } from "./context.js";
 import { checkFacility, findCase, loadHistory } from "./load-case.js";
+import { reevaluateOpenManifests } from "./movements/reevaluate-person-manifests.js";
+import { refuseHandRecordedDeparture } from "./movements/removal-guard.js";
 
 export const recordEventInput = z.object({
   expectedVersion: z.number().int().min(0),
@@ -20,6 +22,7 @@ export type RecordEventInput = z.input<typeof recordEventInput>;
 
 export async function recordEvent(ctx: AppContext, actor: Actor, caseRef: string, raw: RecordEventInput) {
   const { expectedVersion, event } = recordEventInput.parse(raw);
+  refuseHandRecordedDeparture(event);
   const date = today(ctx);
   if (event.on > date) throw new AppError("invalid_input", `${event.on} is in the future`, "event.on");
   return writeWithAudit(
@@ -64,6 +67,8 @@ export async function recordEvent(ctx: AppContext, actor: Actor, caseRef: string
           recordedBy: actor.id,
         },
       ]);
+      // Same transaction: a stay (or any new fact) re-checks every open manifest holding the person before commit.
+      await reevaluateOpenManifests(tx, ctx, row, [event], [seq], actor.username);
       return { caseId: row.id, number: row.number, seq, version: expectedVersion + 1, state };
     },
   );

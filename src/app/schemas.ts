@@ -7,7 +7,8 @@ export const nameVariant = z.object({
   given: z.string().trim().min(1).max(200),
   family: z.string().trim().min(1).max(200),
   script: z.string().max(20).optional(),
-  kind: z.enum(["primary", "alias", "transliteration", "native"]).optional(),
+  // "protected": a name from a confidential filing (8 U.S.C. 1367); hidden and unsearchable without need to know.
+  kind: z.enum(["primary", "alias", "transliteration", "native", "protected"]).optional(),
 });
 
 export const personInput = z.object({

@@ -81,7 +81,11 @@ export async function connect(): Promise<Api> {
       return payload;
     },
     async bytes(path) {
-      const res = await app.inject({ method: "GET", url: path, headers: { authorization: `Bearer ${operatorToken}` } });
+      const res = await app.inject({
+        method: "GET",
+        url: path,
+        headers: { authorization: `Bearer ${operatorToken}` },
+      });
       if (res.statusCode >= 400) fail(res.statusCode, res.body ? JSON.parse(res.body) : {});
       return new Uint8Array(res.rawPayload);
     },

@@ -204,6 +204,8 @@ export const eventSchemas = [
   // Operational events that immos itself records (not in the shared vocabulary).
   ev("case.opened", { kind: z.string().optional() }),
   ev("case.note", { text: z.string().min(1) }),
+  // The final event of a case (immos): e.g. reason "removed" after a departure verification (I-296, EXE-06).
+  ev("case.closed", { reason: z.string().min(1) }),
   ev("custody.transferred", {
     facility: z.looseObject({ code: z.string().optional(), kind: facilityKind }),
   }),

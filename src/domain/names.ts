@@ -17,7 +17,7 @@ export interface NameVariant {
   given: string;
   family: string;
   script?: string;
-  kind?: "primary" | "alias" | "transliteration" | "native";
+  kind?: "primary" | "alias" | "transliteration" | "native" | "protected";
 }
 
 export function searchNames(names: NameVariant[]): string {

@@ -33,7 +33,9 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext, operatorToke
     req.credential = secret;
     req.actor =
       operatorToken && secret === operatorToken ? { ...operatorActor } : await authenticate(ctx, secret);
-    const purpose = req.headers["x-purpose"];
+    // Purpose of access (docs/oversight.md): the X-Purpose header, or ?purpose= for links and downloads.
+    const queryPurpose = (req.query as { purpose?: unknown } | undefined)?.purpose;
+    const purpose = req.headers["x-purpose"] ?? (typeof queryPurpose === "string" ? queryPurpose : undefined);
     if (req.actor && typeof purpose === "string" && purpose.trim())
       req.actor.purpose = purpose.trim().slice(0, 200);
   });

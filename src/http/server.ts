@@ -20,7 +20,9 @@ import {
 } from "fastify-type-provider-zod";
 import type { AppContext } from "../app/context.js";
 import { registerAuth } from "./auth.js";
+import { registerCsrf } from "./csrf.js";
 import { errorHandler } from "./errors.js";
+import { registerMetrics } from "./metrics.js";
 import { extraRoutes } from "./routes/index.js";
 
 export const webRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
@@ -73,6 +75,8 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
   registerAuth(app, ctx, opts.operatorToken);
+  registerCsrf(app);
+  registerMetrics(app, ctx);
 
   app.get(
     "/api/health",

@@ -185,7 +185,7 @@ export function blockingRulesFor(data: PreparedData): BlockingRule[] {
 export function candidatePairs(
   data: PreparedData,
   rules: readonly BlockingRule[],
-  maxBlock = 64,
+  maxBlock = 32,
   onProgress?: (done: number, total: number) => void,
 ): CandidatePairs {
   const keys: RuleKeys[] = [];

@@ -50,7 +50,7 @@ export function linkRecords(records: readonly PersonRecord[], options: LinkOptio
   const comparisons = comparisonsFor(data);
   lap("prepare");
 
-  const candidates = candidatePairs(data, blockingRulesFor(data), options.maxBlock ?? 64, (d, n) =>
+  const candidates = candidatePairs(data, blockingRulesFor(data), options.maxBlock ?? 32, (d, n) =>
     progress("block", d, n),
   );
   lap("block");

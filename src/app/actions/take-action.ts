@@ -20,6 +20,8 @@ import { type Actor, authorize } from "../access.js";
 import { type AppContext, today, writeWithAudit } from "../context.js";
 import { loadLawInputs } from "../law-inputs.js";
 import { checkFacility, findCase } from "../load-case.js";
+import { reevaluateOpenManifests } from "../movements/reevaluate-person-manifests.js";
+import { assertRemovalOnManifest } from "../movements/removal-guard.js";
 import { parseAction } from "./parse-action.js";
 
 export const takeActionInput = z.object({
@@ -70,6 +72,8 @@ async function append(
       recordedBy: actorId,
     })),
   );
+  // Same transaction: every open manifest holding the person is re-checked before commit.
+  await reevaluateOpenManifests(tx, ctx, row, events, seqs, actorId);
   return { version: row.version + 1, seqs };
 }
 
@@ -191,6 +195,7 @@ export async function takeAction(
           { verdict },
         );
       }
+      await assertRemovalOnManifest(tx, row.id, action);
       const r = await append(tx, ctx, row, stored, effects, actor.id);
       return { status: "done", verdict, version: r.version, recorded: r.seqs } as const;
     },

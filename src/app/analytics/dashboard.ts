@@ -8,7 +8,7 @@ import { stages } from "../../domain/case-state.js";
 import { isoDate } from "../../domain/events.js";
 import { AppError } from "../../domain/errors.js";
 import { addDays, daysBetween } from "../../law/calendar/calendar.js";
-import { type Actor, authorize, officeScope } from "../access.js";
+import { type Actor, authorize, can, officeScope } from "../access.js";
 import { type AppContext, today } from "../context.js";
 import { distanceBuckets, type FigureParams, type Groups, groupsOf, scopedCases } from "./records.js";
 import { type Snapshot, loadSnapshot } from "./snapshot.js";
@@ -61,14 +61,14 @@ export async function resolveFilter(ctx: AppContext, actor: Actor, raw: Analytic
   return { filter: f, params, scope, snapshot: await loadSnapshot(ctx, asOf) };
 }
 
-function stacked(groups: Groups, categories: string[], series: string[]): Stacked {
+function stacked(groups: Groups, family: string, categories: string[], series: string[]): Stacked {
   const cells: Cell[] = [];
   let total = 0;
   for (const category of categories)
     for (const s of series) {
-      const key = [...groups.keys()].find((k) => k.endsWith(`|${category}|${s}`));
-      const value = key ? (groups.get(key)?.length ?? 0) : 0;
-      if (!value || !key) continue;
+      const key = `${family}|${category}|${s}`;
+      const value = groups.get(key)?.length ?? 0;
+      if (!value) continue;
       cells.push({ category, series: s, value, key });
       total += value;
     }
@@ -93,6 +93,7 @@ export async function getDashboard(ctx: AppContext, actor: Actor, raw: Analytics
   const byStage = groupsOf("stage", s, params);
   const casesByStageOffice = stacked(
     byStage,
+    "stage",
     uniq([...byStage.keys()].map(second)),
     stages.filter((st) => [...byStage.keys()].some((k) => third(k) === st)),
   );
@@ -136,12 +137,13 @@ export async function getDashboard(ctx: AppContext, actor: Actor, raw: Analytics
     .filter((t) => t.n > 0);
 
   const dl = groupsOf("deadline", s, params);
-  const deadlines = stacked(dl, uniq([...dl.keys()].map(second)), ["overdue", "due"]);
+  const deadlines = stacked(dl, "deadline", uniq([...dl.keys()].map(second)), ["overdue", "due"]);
   const oc = groupsOf("outcome", s, params);
-  const outcomes = stacked(oc, uniq([...oc.keys()].map(second)), ["blocked", "review", "approved", "denied"]);
+  const outcomes = stacked(oc, "outcome", uniq([...oc.keys()].map(second)), ["blocked", "review", "approved", "denied"]);
   const pl = groupsOf("placement", s, params);
   const placements = stacked(
     pl,
+    "placement",
     distanceBuckets.filter((b) => [...pl.keys()].some((k) => second(k) === b)),
     ["booking", "transfer"],
   );
@@ -153,7 +155,7 @@ export async function getDashboard(ctx: AppContext, actor: Actor, raw: Analytics
     office: filter.office ?? null,
     offices: s.offices.filter((o) => !scope || scope.includes(o.code)),
     window: { withinDays: params.withinDays, overdueDays: params.overdueDays },
-    canDrillDown: actor.role === "admin" || (await import("../access.js")).can(actor, "case.read"),
+    canDrillDown: can(actor, "case.read"),
     totals: {
       cases: cases.length,
       detained: populationByFacility.reduce((n, f) => n + f.value, 0),

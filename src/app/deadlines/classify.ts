@@ -10,8 +10,9 @@
  * earliest execution, end of a bar, accrued presence) are shown while they
  * are upcoming and never become overdue: passing them misses nothing.
  */
-import type { Deadline } from "../../law/types.js";
+
 import { addDays, daysBetween } from "../../law/calendar/calendar.js";
+import type { Deadline } from "../../law/types.js";
 
 export const milestoneKinds: ReadonlySet<string> = new Set([
   "hearing.earliest",

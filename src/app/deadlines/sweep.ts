@@ -189,30 +189,25 @@ async function closeLapsed(tx: Tx, caseIds: string[], live: Map<string, Set<stri
 
 /** A task per pending review; review tasks whose review was decided are closed. */
 async function syncReviewTasks(ctx: AppContext, actor: Actor | "system", offices: string[] | null) {
-  return writeWithAudit(
-    ctx,
-    actor,
-    { action: "reviews.sweep", entity: "task", detail: {} },
-    async (tx) => {
-      const now = ctx.now();
-      const pending = await pendingReviewsFor(tx, offices);
-      await upsertTasks(
-        tx,
-        pending.map((r) => ({
-          id: randomUUID(),
-          officeCode: r.officeCode,
-          caseId: r.caseId,
-          kind: "review",
-          key: `review:${r.id}`,
-          title: `Review: ${r.actionType}`,
-          due: r.requestedAt.toISOString().slice(0, 10),
-          status: "open",
-          createdAt: now,
-          updatedAt: now,
-        })),
-      );
-      const closed = await closeTasks(tx, await staleReviewTasks(tx, offices), now);
-      return { open: pending.length, closed };
-    },
-  );
+  return writeWithAudit(ctx, actor, { action: "reviews.sweep", entity: "task", detail: {} }, async (tx) => {
+    const now = ctx.now();
+    const pending = await pendingReviewsFor(tx, offices);
+    await upsertTasks(
+      tx,
+      pending.map((r) => ({
+        id: randomUUID(),
+        officeCode: r.officeCode,
+        caseId: r.caseId,
+        kind: "review",
+        key: `review:${r.id}`,
+        title: `Review: ${r.actionType}`,
+        due: r.requestedAt.toISOString().slice(0, 10),
+        status: "open",
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+    const closed = await closeTasks(tx, await staleReviewTasks(tx, offices), now);
+    return { open: pending.length, closed };
+  });
 }

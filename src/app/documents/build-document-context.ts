@@ -47,9 +47,11 @@ function addressOf(
   return recorded.success ? recorded.data : { line1: STREET_NOT_RECORDED, city, state, country: "US" };
 }
 
+/** An alias as printed; names from a confidential filing (kind "protected", 8 U.S.C. 1367) never print. */
 function nameOfAlias(alias: unknown): string | undefined {
   if (typeof alias === "string") return alias;
-  const a = alias as { given?: string; family?: string } | null;
+  const a = alias as { given?: string; family?: string; kind?: string } | null;
+  if (a?.kind === "protected") return undefined;
   const name = [a?.given, a?.family].filter(Boolean).join(" ");
   return name || undefined;
 }

@@ -6,8 +6,9 @@
  */
 import { z } from "zod";
 import { AppError } from "../../domain/errors.js";
+import type { Tx } from "../../store/db.js";
 import { getTask, listQueue, type TaskRow, updateOpenTask } from "../../store/repositories/tasks.js";
-import { getUser } from "../../store/repositories/users.js";
+import { getUser, getUserByName } from "../../store/repositories/users.js";
 import { type Actor, authorize, officeScope } from "../access.js";
 import { type AppContext, today, writeWithAudit } from "../context.js";
 
@@ -21,6 +22,7 @@ export const queueQuery = z.object({
 
 export const assignInput = z.union([
   z.object({ userId: z.union([z.uuid(), z.literal("me")]) }),
+  z.object({ username: z.string().trim().min(1).max(100) }),
   z.object({ me: z.literal(true) }),
 ]);
 
@@ -43,12 +45,7 @@ function present(rows: QueueRow[], asOf: string, now: Date) {
   }));
 }
 
-export async function officeQueue(
-  ctx: AppContext,
-  actor: Actor,
-  office: string,
-  q: QueueOptions = {},
-) {
+export async function officeQueue(ctx: AppContext, actor: Actor, office: string, q: QueueOptions = {}) {
   authorize(actor, "case.read", { officeCode: office });
   const now = ctx.now();
   const rows = await listQueue(ctx.database.db, {
@@ -78,7 +75,7 @@ async function changeTask(
   actor: Actor,
   taskId: string,
   audit: { action: string; detail: Record<string, unknown> },
-  change: (task: TaskRow) => Promise<Partial<TaskRow>>,
+  change: (task: TaskRow, tx: Tx) => Promise<Partial<TaskRow>>,
 ) {
   return writeWithAudit(
     ctx,
@@ -90,7 +87,7 @@ async function changeTask(
       authorize(actor, "case.write", { officeCode: task.officeCode });
       if (task.status !== "open")
         throw new AppError("conflict", `task ${taskId} is ${task.status}, not open`, "taskId");
-      const set = { ...(await change(task)), updatedAt: ctx.now() };
+      const set = { ...(await change(task, tx)), updatedAt: ctx.now() };
       if (!(await updateOpenTask(tx, taskId, set)))
         throw new AppError("conflict", `task ${taskId} changed meanwhile; reload`, "taskId");
       return { ...task, ...set };
@@ -105,18 +102,31 @@ export async function assignTask(
   raw: z.input<typeof assignInput>,
 ) {
   const input = assignInput.parse(raw);
-  const userId = "me" in input || input.userId === "me" ? actor.id : input.userId;
-  return changeTask(ctx, actor, taskId, { action: "task.assign", detail: { userId } }, async (task) => {
-    const user = await getUser(ctx.database.db, userId);
+  const who: { username: string } | { userId: string } =
+    "username" in input
+      ? { username: input.username }
+      : { userId: "me" in input || input.userId === "me" ? actor.id : input.userId };
+  return changeTask(ctx, actor, taskId, { action: "task.assign", detail: who }, async (task, tx) => {
+    // Inside the transaction: PGlite has one connection, which the transaction holds.
+    const user = "username" in who ? await getUserByName(tx, who.username) : await getUser(tx, who.userId);
     if (!user?.active) throw new AppError("invalid_input", "no such active user", "userId");
     const national = user.role === "admin" || user.role === "auditor";
     if (!national && !user.offices.includes(task.officeCode))
-      throw new AppError("invalid_input", `${user.username} does not work in office ${task.officeCode}`, "userId");
+      throw new AppError(
+        "invalid_input",
+        `${user.username} does not work in office ${task.officeCode}`,
+        "userId",
+      );
     return { assignee: user.id };
   });
 }
 
-export async function holdTask(ctx: AppContext, actor: Actor, taskId: string, raw: z.input<typeof holdInput>) {
+export async function holdTask(
+  ctx: AppContext,
+  actor: Actor,
+  taskId: string,
+  raw: z.input<typeof holdInput>,
+) {
   const input = holdInput.parse(raw);
   const until = new Date(input.until.length === 10 ? `${input.until}T00:00:00Z` : input.until);
   if (until <= ctx.now()) throw new AppError("invalid_input", "a hold must end in the future", "until");

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { historyTree } from "../../app/checks/history-tree.js";
 import { printJson, withApi } from "../transport.js";
 
 interface CaseView {
@@ -100,10 +101,12 @@ export function register(program: Command) {
   c.command("history <case>")
     .description("a case's history of dated events")
     .option("--json", "JSON output")
-    .action(async (ref: string, o: { json?: boolean }) => {
+    .option("--tree", "the whole history as a tree: phases, corrections under what they correct, reviews")
+    .action(async (ref: string, o: { json?: boolean; tree?: boolean }) => {
       await withApi(async (api) => {
         const v = await api.call<CaseView>("GET", `/api/v1/cases/${encodeURIComponent(ref)}`);
         if (o.json) return printJson(v.history);
+        if (o.tree) return console.log(historyTree(v).join("\n"));
         printHistory(v);
       });
     });

@@ -1,11 +1,18 @@
 /** Every CLI command; each file exports `register(program)`. */
 import type { Command } from "commander";
+import { register as actionCommands } from "./action.js";
 import { register as caseCommands } from "./case.js";
+import { register as checkCommand } from "./check.js";
 import { register as dbCommands } from "./db.js";
+import { register as deadlineCommands } from "./deadlines.js";
+import { register as detentionCommands } from "./detention.js";
 import { register as docCommands } from "./doc.js";
 import { register as eventCommands } from "./event.js";
 import { register as linkCommand } from "./link.js";
+import { register as movementCommands } from "./movement.js";
 import { register as placeCommand } from "./place.js";
+import { register as queueCommands } from "./queue.js";
+import { register as reviewCommands } from "./review.js";
 import { register as scenarioCommands } from "./scenario.js";
 import { register as seedCommand } from "./seed.js";
 import { register as userCommands } from "./user.js";
@@ -15,11 +22,18 @@ export type Register = (program: Command) => void;
 export const commands: Register[] = [
   seedCommand,
   caseCommands,
+  checkCommand,
   eventCommands,
   userCommands,
   dbCommands,
   scenarioCommands,
   linkCommand,
   placeCommand,
+  detentionCommands,
   docCommands,
+  actionCommands,
+  reviewCommands,
+  deadlineCommands,
+  queueCommands,
+  movementCommands,
 ];

@@ -141,12 +141,16 @@ export const documentRoutes =
       },
       async (req, reply) => {
         const r = await getDocumentPdf(ctx, requireActor(req), req.params.docId);
-        return reply
-          .type("application/pdf")
-          .header("content-disposition", `inline; filename="${r.filename}"`)
-          .header("x-content-sha256", r.sha256)
-          .header("cache-control", "private, no-store")
-          .send(Buffer.from(r.pdf.buffer, r.pdf.byteOffset, r.pdf.byteLength));
+        return (
+          reply
+            .type("application/pdf")
+            .header("content-disposition", `inline; filename="${r.filename}"`)
+            .header("x-content-sha256", r.sha256)
+            .header("cache-control", "private, no-store")
+            // The app's CSP (object-src 'none') would keep the browser's PDF viewer from showing it in the preview.
+            .header("content-security-policy", "default-src 'none'; frame-ancestors 'self'")
+            .send(Buffer.from(r.pdf.buffer, r.pdf.byteOffset, r.pdf.byteLength))
+        );
       },
     );
 

@@ -24,7 +24,8 @@ export const queueRoutes =
       {
         schema: {
           tags: ["queues"],
-          summary: "Compute every case's deadlines, list due and overdue ones, bring the work queues up to date",
+          summary:
+            "Compute every case's deadlines, list due and overdue ones, bring the work queues up to date",
           body: sweepInput,
         },
       },
@@ -42,7 +43,8 @@ export const queueRoutes =
       {
         schema: {
           tags: ["queues"],
-          summary: "An office's open tasks, earliest due first, then oldest; held tasks hidden until the hold ends",
+          summary:
+            "An office's open tasks, earliest due first, then oldest; held tasks hidden until the hold ends",
           params: z.object({ office: z.string().min(1) }),
           querystring: queueQuery,
         },

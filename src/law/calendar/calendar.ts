@@ -3,7 +3,18 @@
  * Temporal.PlainDate values or their YYYY-MM-DD strings; never a JS Date.
  */
 import { Temporal } from "temporal-polyfill";
-import { isFederalHoliday } from "./holidays.js";
+import * as slow from "./calendar-temporal.js";
+import {
+  addMonthsCivil,
+  civilFromDays,
+  daysFromCivil,
+  daysInMonth,
+  formatDay,
+  parseDay,
+  weekdayOfDay,
+  yearsBetween,
+} from "./days.js";
+import { federalHolidayDays } from "./holidays.js";
 
 type PlainDate = Temporal.PlainDate;
 export type DateLike = PlainDate | string;
@@ -14,46 +25,87 @@ export function toDate(d: DateLike): PlainDate {
   return typeof d === "string" ? Temporal.PlainDate.from(d.slice(0, 10)) : d;
 }
 
+/**
+ * The day number (days.ts) of a date, or undefined when the string is not a
+ * plain YYYY-MM-DD: every function below then takes the Temporal reference
+ * path (calendar-temporal.ts), which reads other ISO forms or throws as before.
+ */
+function dayOf(d: DateLike): number | undefined {
+  return typeof d === "string" ? parseDay(d) : daysFromCivil(d.year, d.month, d.day);
+}
+
+/** YYYY-MM-DD of a day number; Temporal writes the rare year outside 0000-9999. */
+function dayString(n: number): string {
+  return formatDay(n) ?? Temporal.PlainDate.from(civilFromDays(n)).toString();
+}
+
 export function compareDates(a: DateLike, b: DateLike): number {
-  return Temporal.PlainDate.compare(toDate(a), toDate(b));
+  const x = dayOf(a);
+  const y = dayOf(b);
+  if (x === undefined || y === undefined) return slow.compareDates(a, b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 export function daysBetween(from: DateLike, to: DateLike): number {
-  return toDate(from).until(toDate(to), { largestUnit: "days" }).days;
+  const x = dayOf(from);
+  const y = dayOf(to);
+  return x === undefined || y === undefined ? slow.daysBetween(from, to) : y - x;
 }
 
 export function addDays(d: DateLike, n: number): string {
-  return toDate(d).add({ days: n }).toString();
+  const x = dayOf(d);
+  // Temporal rejects a fractional count; so does the reference path.
+  return x === undefined || !Number.isInteger(n) ? slow.addDays(d, n) : dayString(x + n);
 }
 
 /** Same day of the month `n` calendar months later (clamped to month end). */
 export function addMonths(d: DateLike, n: number): string {
-  return toDate(d).add({ months: n }).toString();
+  const x = dayOf(d);
+  return x === undefined || !Number.isInteger(n)
+    ? slow.addMonths(d, n)
+    : dayString(addMonthsCivil(civilFromDays(x), n));
 }
 
 export function addYears(d: DateLike, n: number): string {
-  return toDate(d).add({ years: n }).toString();
+  const x = dayOf(d);
+  return x === undefined || !Number.isInteger(n)
+    ? slow.addYears(d, n)
+    : dayString(addMonthsCivil(civilFromDays(x), 12 * n));
 }
 
 export function isWeekend(d: DateLike): boolean {
-  return toDate(d).dayOfWeek >= 6;
+  const x = dayOf(d);
+  return x === undefined ? slow.isWeekend(d) : weekdayOfDay(x) >= 6;
+}
+
+/** A federal holiday (observed) or a closure, by day number. */
+function holidayDay(n: number, closures: readonly string[]): boolean {
+  if (federalHolidayDays(civilFromDays(n).year).has(n)) return true;
+  return closures.length > 0 && closures.includes(dayString(n));
+}
+
+/** Neither a Saturday, a Sunday, a federal holiday nor a closure, by day number. */
+function businessDay(n: number, closures: readonly string[]): boolean {
+  return weekdayOfDay(n) < 6 && !holidayDay(n, closures);
 }
 
 /** A legal holiday: federal (observed) or an ad hoc closure recorded by an admin. */
 export function isLegalHoliday(d: DateLike, closures: readonly string[] = []): boolean {
-  const date = toDate(d);
-  return isFederalHoliday(date) || closures.includes(date.toString());
+  const x = dayOf(d);
+  return x === undefined ? slow.isLegalHoliday(d, closures) : holidayDay(x, closures);
 }
 
 export function isBusinessDay(d: DateLike, closures: readonly string[] = []): boolean {
-  return !isWeekend(d) && !isLegalHoliday(d, closures);
+  const x = dayOf(d);
+  return x === undefined ? slow.isBusinessDay(d, closures) : businessDay(x, closures);
 }
 
 /** TIME-01: a last day on a weekend or legal holiday runs to the next day that is neither. */
 export function rollForward(d: DateLike, closures: readonly string[] = []): string {
-  let date = toDate(d);
-  while (!isBusinessDay(date, closures)) date = date.add({ days: 1 });
-  return date.toString();
+  let x = dayOf(d);
+  if (x === undefined) return slow.rollForward(d, closures);
+  while (!businessDay(x, closures)) x++;
+  return dayString(x);
 }
 
 /**
@@ -61,18 +113,23 @@ export function rollForward(d: DateLike, closures: readonly string[] = []): stri
  * excluded: day 1 is the next day), the last day rolled forward.
  */
 export function periodDue(trigger: DateLike, days: number, closures: readonly string[] = []): string {
-  return rollForward(addDays(trigger, days), closures);
+  let x = dayOf(trigger);
+  if (x === undefined || !Number.isInteger(days)) return slow.periodDue(trigger, days, closures);
+  x += days;
+  while (!businessDay(x, closures)) x++;
+  return dayString(x);
 }
 
 /** TIME-06: the Nth business day after the trigger day. */
 export function addBusinessDays(trigger: DateLike, n: number, closures: readonly string[] = []): string {
-  let date = toDate(trigger);
+  let x = dayOf(trigger);
+  if (x === undefined) return slow.addBusinessDays(trigger, n, closures);
   let left = n;
   while (left > 0) {
-    date = date.add({ days: 1 });
-    if (isBusinessDay(date, closures)) left--;
+    x++;
+    if (businessDay(x, closures)) left--;
   }
-  return date.toString();
+  return dayString(x);
 }
 
 /** TIME-03: DHS (Chapter I) notices served by mail add 3 days; EOIR service adds none. */
@@ -113,24 +170,24 @@ export function restamp(localDateTime: string, fromTz: string, toTz: string): st
 /** Age in whole years on a date, from a birth date that may be partial (YYYY or YYYY-MM): undefined if unknown. */
 export function ageOn(birthDate: string | undefined, on: DateLike): { min: number; max: number } | undefined {
   if (!birthDate) return undefined;
-  const date = toDate(on);
-  const parts = birthDate.split("-").map(Number);
-  const [y, m, d] = parts;
-  if (parts.length === 3) {
-    const years = Temporal.PlainDate.from({ year: y, month: m, day: d }).until(date, {
-      largestUnit: "years",
-    }).years;
+  const to = dayOf(on);
+  const birth = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(birthDate);
+  const y = Number(birth?.[1]);
+  const m = birth?.[2] === undefined ? undefined : Number(birth[2]);
+  const d = birth?.[3] === undefined ? undefined : Number(birth[3]);
+  // Only a well-formed YYYY[-MM[-DD]] is computed here; anything else keeps the reference behaviour.
+  const valid =
+    birth && (m === undefined || (m >= 1 && m <= 12)) && (d === undefined || d <= daysInMonth(y, m ?? 1));
+  if (to === undefined || !valid || d === 0) return slow.ageOn(birthDate, on);
+  const date = civilFromDays(to);
+  if (m !== undefined && d !== undefined) {
+    const years = yearsBetween({ year: y, month: m, day: d }, date);
     return { min: years, max: years };
   }
   // Partial: the earliest and latest possible birth dates bound the age.
-  const earliest = Temporal.PlainDate.from({ year: y, month: m ?? 1, day: 1 });
-  const latest = m
-    ? earliest.add({ months: 1 }).subtract({ days: 1 })
-    : Temporal.PlainDate.from({ year: y, month: 12, day: 31 });
-  return {
-    min: latest.until(date, { largestUnit: "years" }).years,
-    max: earliest.until(date, { largestUnit: "years" }).years,
-  };
+  const earliest = { year: y, month: m ?? 1, day: 1 };
+  const latest = m ? { year: y, month: m, day: daysInMonth(y, m) } : { year: y, month: 12, day: 31 };
+  return { min: yearsBetween(latest, date), max: yearsBetween(earliest, date) };
 }
 
 /** TIME-07: the day number of `on` in a period whose day 1 is `start` (the protective convention). */

@@ -5,6 +5,7 @@
  * E.O. 11582). Juneteenth counts from 2021 (Pub. L. 117-17).
  */
 import { Temporal } from "temporal-polyfill";
+import { daysFromCivil } from "./days.js";
 
 type PlainDate = Temporal.PlainDate;
 
@@ -31,8 +32,19 @@ export interface Holiday {
   name: string;
 }
 
-/** The legal holidays whose observed date falls in `year`. */
+/** The legal holidays whose observed date falls in `year` (a fresh list; computed once per year). */
 export function federalHolidays(year: number): Holiday[] {
+  let list = listCache.get(year);
+  if (!list) {
+    list = computeFederalHolidays(year);
+    listCache.set(year, list);
+  }
+  return list.map((h) => ({ ...h }));
+}
+
+const listCache = new Map<number, Holiday[]>();
+
+function computeFederalHolidays(year: number): Holiday[] {
   const fixed = (month: number, day: number) => Temporal.PlainDate.from({ year, month, day });
   const list: [PlainDate, string][] = [
     [observed(fixed(1, 1)), "New Year's Day"],
@@ -68,4 +80,20 @@ function holidaySet(year: number): Set<string> {
 
 export function isFederalHoliday(date: PlainDate): boolean {
   return holidaySet(date.year).has(date.toString());
+}
+
+/** The observed holidays of `year` as day numbers (src/law/calendar/days.ts), for the integer date path. */
+const dayCache = new Map<number, Set<number>>();
+export function federalHolidayDays(year: number): Set<number> {
+  let set = dayCache.get(year);
+  if (!set) {
+    // Each observed date lies in `year` (federalHolidays keeps only those), so its month and day suffice.
+    set = new Set(
+      federalHolidays(year).map((h) =>
+        daysFromCivil(year, Number(h.date.slice(5, 7)), Number(h.date.slice(8, 10))),
+      ),
+    );
+    dayCache.set(year, set);
+  }
+  return set;
 }

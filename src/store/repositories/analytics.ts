@@ -6,7 +6,7 @@
  */
 import { and, asc, count, inArray, max, type SQL, sql } from "drizzle-orm";
 import type { Tx } from "../db.js";
-import { caseEvents, cases, counsel, facilities, persons, reviews, settings } from "../schema.js";
+import { caseEvents, cases, counsel, facilities, persons, reviews, settings, tasks } from "../schema.js";
 import { listColumns } from "./cases.js";
 
 /** Changes whenever a case, an event, a person, a review or a law setting changes. */
@@ -86,5 +86,21 @@ export async function caseListRowsByIds(tx: Tx, ids: readonly string[], offices:
   };
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 1000) out.push(...(await page(unique.slice(i, i + 1000))));
+  return out;
+}
+
+/** Keys of deadline tasks someone marked done, per case (an acted-on deadline is not "no action"). */
+export async function doneTaskKeys(tx: Tx, caseIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (!caseIds.length) return out;
+  const rows = await tx
+    .select({ caseId: tasks.caseId, key: tasks.key })
+    .from(tasks)
+    .where(and(inArray(tasks.caseId, [...caseIds]), sql`${tasks.status} = 'done'`));
+  for (const r of rows) {
+    const set = out.get(r.caseId) ?? new Set<string>();
+    set.add(r.key);
+    out.set(r.caseId, set);
+  }
   return out;
 }

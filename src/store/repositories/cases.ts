@@ -61,9 +61,13 @@ export interface CaseSearch {
   query?: string;
   aNumber?: string;
   stage?: string;
+  /** Counsel users: only persons whose counsel of record is one of these (src/app/access.ts). */
+  counselIds?: string[];
   limit: number;
   offset: number;
 }
+
+const NO_COUNSEL = "00000000-0000-0000-0000-000000000000";
 
 export const listColumns = {
   id: cases.id,
@@ -92,6 +96,7 @@ export async function searchCases(tx: Tx, s: CaseSearch) {
   if (s.offices) where.push(inArray(cases.officeCode, s.offices.length ? s.offices : ["__none__"]));
   if (s.stage) where.push(eq(cases.stage, s.stage));
   if (s.aNumber) where.push(eq(persons.aNumber, s.aNumber));
+  if (s.counselIds) where.push(inArray(persons.counselId, s.counselIds.length ? s.counselIds : [NO_COUNSEL]));
   let score: SQL | undefined;
   if (s.query) {
     where.push(sql`(${s.query} <% ${persons.searchNames} or ${persons.searchNames} like ${`%${s.query}%`})`);

@@ -222,3 +222,15 @@ export async function recentTransfers(tx: Tx, offices: string[] | null, since: s
     : [];
   return { transfers, related };
 }
+
+/** Sets top-level keys of a person's facts (null removes one); bumps the person's version. */
+export async function mergePersonFacts(tx: Tx, personId: string, patch: Record<string, unknown>): Promise<void> {
+  const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== null));
+  const remove = Object.keys(patch).filter((k) => patch[k] === null);
+  let facts = sql`(${persons.facts} || ${JSON.stringify(set)}::jsonb)`;
+  for (const key of remove) facts = sql`(${facts} - ${key}::text)`;
+  await tx
+    .update(persons)
+    .set({ facts, version: sql`${persons.version} + 1` })
+    .where(eq(persons.id, personId));
+}

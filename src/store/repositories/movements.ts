@@ -268,3 +268,9 @@ export async function recordChecks(
        where e.id = v.id`);
   }
 }
+
+/** The case row, locked for an append (the departure verification appends to it). */
+export async function lockCaseForUpdate(tx: Tx, caseId: string): Promise<CaseRowM | undefined> {
+  const [row] = await tx.select().from(cases).where(eq(cases.id, caseId)).for("update");
+  return row;
+}

@@ -76,11 +76,20 @@ export function DocumentServiceForm({
         <Fieldset legend="Served to">
           {recipients.map(([to, label]) => (
             <div key={to} className="margin-bottom-1">
-              <Checkbox id={id(`to-${to}`)} name={`to-${to}`} label={label} defaultChecked={to === "person"} />
+              <Checkbox
+                id={id(`to-${to}`)}
+                name={`to-${to}`}
+                label={label}
+                defaultChecked={to === "person"}
+              />
               <Label htmlFor={id(`method-${to}`)} className="margin-top-05">
                 How ({to})
               </Label>
-              <Select id={id(`method-${to}`)} name={`method-${to}`} defaultValue={to === "counsel" ? "mail" : "personal"}>
+              <Select
+                id={id(`method-${to}`)}
+                name={`method-${to}`}
+                defaultValue={to === "counsel" ? "mail" : "personal"}
+              >
                 <option value="personal">In person</option>
                 <option value="mail">By mail</option>
                 <option value="electronic">Electronically</option>

@@ -1,6 +1,7 @@
 import { Alert, Grid, Tag } from "@trussworks/react-uswds";
 import { useEffect, useState } from "react";
 import { ApiFailure, api, type CaseView } from "../api.js";
+import { DocumentsPanel } from "../components/DocumentsPanel.js";
 import { Timeline } from "../components/Timeline.js";
 import { linkTo } from "../router.js";
 
@@ -109,6 +110,8 @@ export function CasePage({ caseRef }: { caseRef: string }) {
       </Grid>
       <h2>Timeline</h2>
       <Timeline items={view.history} />
+      <h2>Documents</h2>
+      <DocumentsPanel caseId={c.id} caseNumber={c.number} />
     </>
   );
 }

@@ -1,0 +1,131 @@
+/**
+ * Adds a person to a movement's manifest, as a primary or an alternate
+ * (alternates are checked like everyone). The law engine is asked first
+ * (`manifest.add` to the movement's country on its date): only ALLOW, or WARN
+ * that the officer acknowledges, puts the person on; BLOCK and REVIEW refuse,
+ * and the refusal is kept in the audit. The verdict and its reasons are stored
+ * with the entry.
+ */
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { CaseState } from "../../domain/case-state.js";
+import { AppError } from "../../domain/errors.js";
+import type { Verdict } from "../../law/types.js";
+import {
+  type EntryRow,
+  getEntry,
+  insertEntry,
+  listEntries,
+  lockCasesForShare,
+  lockMovement,
+} from "../../store/repositories/movements.js";
+import { type Actor, authorize } from "../access.js";
+import { type AppContext, today, writeWithAudit } from "../context.js";
+import { findCase } from "../load-case.js";
+import { findMovement, requireStatus } from "./find-movement.js";
+import { checkEntries, hasDeparted, loadGateInputs, reasonText, refusingFindings } from "./gate.js";
+
+export const addToManifestInput = z.object({
+  caseId: z.string().min(1).describe("case id (UUID) or case number"),
+  role: z.enum(["primary", "alternate"]).default("primary"),
+  acknowledge: z.boolean().optional(),
+});
+export type AddToManifestInput = z.input<typeof addToManifestInput>;
+
+export type AddOutcome =
+  | { status: "added"; entry: EntryRow; verdict: Verdict }
+  | { status: "blocked"; verdict: Verdict; reasons: string };
+
+export async function addToManifest(
+  ctx: AppContext,
+  actor: Actor,
+  movementRef: string,
+  raw: AddToManifestInput,
+): Promise<AddOutcome> {
+  const input = addToManifestInput.parse(raw);
+  const detail: Record<string, unknown> = { movement: movementRef, case: input.caseId, role: input.role };
+  return writeWithAudit(
+    ctx,
+    actor,
+    { action: "manifest.add", entity: "movement", entityId: movementRef, detail },
+    async (tx) => {
+      const seen = await findMovement(tx, actor, movementRef, "case.write");
+      const row = await findCase(tx, input.caseId);
+      authorize(actor, "case.write", { officeCode: row.officeCode });
+      // Lock order: the case, then the movement (see repositories/movements.ts).
+      const [locked] = await lockCasesForShare(tx, [row.id]);
+      const movement = await lockMovement(tx, seen.id);
+      if (!movement || !locked) throw new AppError("not_found", "movement or case vanished", "movementId");
+      requireStatus(movement, ["open"], "add people (the manifest is no longer open)");
+      if (movement.departOn < today(ctx))
+        throw new AppError("invalid_input", `movement ${movement.number} left on ${movement.departOn}`, "movementId");
+      const order = (locked.state as CaseState).order;
+      if (!order?.countries.includes(movement.country))
+        throw new AppError(
+          "invalid_input",
+          `case ${row.number} has no order naming ${movement.country}${order ? ` (order to ${order.countries.join(", ") || "no country"})` : ""}`,
+          "caseId",
+        );
+      const existing = await getEntry(tx, movement.id, row.id);
+      if (existing)
+        throw new AppError(
+          existing.status === "struck" ? "invalid_input" : "conflict",
+          `case ${row.number} is already on ${movement.number} (${existing.status})`,
+          "caseId",
+        );
+      if (input.role === "primary") {
+        const primaries = (await listEntries(tx, movement.id)).filter(
+          (e) => e.role === "primary" && (e.status === "listed" || e.status === "boarded"),
+        ).length;
+        if (primaries >= movement.seats)
+          throw new AppError(
+            "invalid_input",
+            `all ${movement.seats} seats of ${movement.number} are taken; add the person as an alternate`,
+            "role",
+          );
+      }
+      const inputs = await loadGateInputs(tx, [locked]);
+      const li = inputs.get(row.id);
+      if (li && hasDeparted(li))
+        throw new AppError("invalid_input", `case ${row.number} shows a verified departure`, "caseId");
+      const stub = { id: "", caseId: row.id, acknowledged: Boolean(input.acknowledge) } as EntryRow;
+      const [check] = checkEntries(movement, [stub], inputs, today(ctx));
+      const { verdict } = check;
+      detail.outcome = verdict.outcome;
+      if (verdict.outcome === "BLOCK" || verdict.outcome === "REVIEW") {
+        const reasons = reasonText(refusingFindings(verdict, false));
+        detail.reasons = reasons;
+        return { status: "blocked", verdict, reasons } as const;
+      }
+      if (verdict.outcome === "WARN" && !input.acknowledge)
+        throw new AppError(
+          "acknowledgement_required",
+          `acknowledge the warnings to add the person: ${reasonText(refusingFindings(verdict, false))}`,
+          "acknowledge",
+          { verdict },
+        );
+      const now = ctx.now();
+      const entry: EntryRow = {
+        id: randomUUID(),
+        movementId: movement.id,
+        caseId: row.id,
+        role: input.role,
+        status: "listed",
+        addedOutcome: verdict.outcome,
+        addedVerdict: verdict,
+        acknowledged: verdict.outcome === "WARN",
+        addedBy: actor.id,
+        addedAt: now,
+        lastGate: "add",
+        lastOutcome: verdict.outcome,
+        lastVerdict: verdict,
+        lastCheckedAt: now,
+        struckAt: null,
+        struckReason: null,
+        departureSeq: null,
+      };
+      await insertEntry(tx, entry);
+      return { status: "added", entry, verdict } as const;
+    },
+  );
+}

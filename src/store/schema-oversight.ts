@@ -1,0 +1,92 @@
+/**
+ * Oversight tables (docs/oversight.md): who counsel users act as, signed
+ * checkpoints of the audit chain's head, legal holds, tombstones of purged
+ * cases, and the short-lived state of single sign-on logins.
+ */
+import { bigint, bigserial, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { cases, counsel, users } from "./schema.js";
+
+/** A counsel user acts for these counsel records (persons.counsel_id): counsel see only their clients' cases. */
+export const userCounsel = pgTable(
+  "user_counsel",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    counselId: uuid("counsel_id")
+      .notNull()
+      .references(() => counsel.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.counselId] })],
+);
+
+/**
+ * The audit chain's head, signed (HMAC-SHA256 or Ed25519) at a moment: a
+ * later verify that finds fewer entries, or a different hash at this seq,
+ * proves the tail was cut or rewritten.
+ */
+export const auditCheckpoints = pgTable("audit_checkpoints", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  headSeq: bigint("head_seq", { mode: "number" }).notNull(),
+  headHash: text("head_hash").notNull(),
+  at: text("at").notNull(),
+  algorithm: text("algorithm").notNull(),
+  keyId: text("key_id").notNull(),
+  signature: text("signature").notNull(),
+});
+
+/** A case under a legal hold is never purged, whatever the retention rules say. */
+export const legalHolds = pgTable(
+  "legal_holds",
+  {
+    id: uuid("id").primaryKey(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    reason: text("reason").notNull(),
+    placedBy: text("placed_by").notNull(),
+    placedAt: timestamp("placed_at", { withTimezone: true }).notNull(),
+    releasedBy: text("released_by"),
+    releasedAt: timestamp("released_at", { withTimezone: true }),
+  },
+  (t) => [index("legal_holds_case_idx").on(t.caseId)],
+);
+
+/** What is left of a case whose history retention purged: enough to prove it existed and what was deleted. */
+export const caseTombstones = pgTable("case_tombstones", {
+  caseId: uuid("case_id")
+    .primaryKey()
+    .references(() => cases.id),
+  number: text("number").notNull(),
+  officeCode: text("office_code").notNull(),
+  closedOn: text("closed_on"),
+  rule: text("rule").notNull(),
+  events: integer("events").notNull(),
+  /** SHA-256 over the canonical JSON of the purged history. */
+  historyHash: text("history_hash").notNull(),
+  purgedBy: text("purged_by").notNull(),
+  purgedAt: timestamp("purged_at", { withTimezone: true }).notNull(),
+});
+
+/** One pending OpenID Connect login: its state, nonce and PKCE verifier, for a few minutes. */
+export const oidcLogins = pgTable("oidc_logins", {
+  state: text("state").primaryKey(),
+  nonce: text("nonce").notNull(),
+  codeVerifier: text("code_verifier").notNull(),
+  returnTo: text("return_to"),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+});
+
+/** Which local user an identity at an OpenID provider (issuer + subject) is; set on first sign-in. */
+export const ssoIdentities = pgTable(
+  "sso_identities",
+  {
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.issuer, t.subject] })],
+);
