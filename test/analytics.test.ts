@@ -92,7 +92,7 @@ describe.each(backends())("dashboard on %s", (backend) => {
   let supervisor: Call;
   let office: string;
   let transferredCase: string;
-  const from = "2025-06-01";
+  const from = "2025-01-01";
   const to = "2026-11-27";
   const period = `from=${from}&to=${to}`;
 

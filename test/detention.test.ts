@@ -102,7 +102,10 @@ describe.each(backends())("detention on %s", (backend) => {
     await open({}, [booked("2026-11-21", a.code)]);
     await open({ sex: "F" }, [booked("2026-11-21", a.code)]);
     await open({}, [booked("2026-11-22", b.code)]);
-    await open({}, [booked("2026-11-20", a.code), { on: "2026-11-22", type: "custody.released", via: "bond" }]);
+    await open({}, [
+      booked("2026-11-20", a.code),
+      { on: "2026-11-22", type: "custody.released", via: "bond" },
+    ]);
     const r = await officer("GET", `/api/v1/detention/board?office=${OFFICE}&days=30`);
     expect(r.status).toBe(200);
     const board = r.body;
@@ -117,7 +120,12 @@ describe.each(backends())("detention on %s", (backend) => {
     const day = (d: string) => board.history.days.indexOf(d);
     const series = board.history.byFacility[a.code];
     // The released person counts on 20 and 21 November, not from the 22nd.
-    expect([series[day("2026-11-19")], series[day("2026-11-20")], series[day("2026-11-21")], series[day("2026-11-22")]]).toEqual([0, 2, 4, 3]);
+    expect([
+      series[day("2026-11-19")],
+      series[day("2026-11-20")],
+      series[day("2026-11-21")],
+      series[day("2026-11-22")],
+    ]).toEqual([0, 2, 4, 3]);
     const people = await officer("GET", `/api/v1/detention/facilities/${a.code}/people`);
     expect(people.body.people).toHaveLength(3);
     const other = await t.as("officer.mia")("GET", `/api/v1/detention/facilities/${a.code}/people`);
@@ -132,7 +140,11 @@ describe.each(backends())("detention on %s", (backend) => {
     expect(again.status).toBe(409);
     expect(again.body.error.field).toBe("event.type");
     expect((await add(c, 1, booked("2026-11-11", a.code))).status).toBe(201);
-    const moved = await add(c, 2, { on: "2026-11-12", type: "custody.transferred", facility: { code: b.code, kind: "adult" } });
+    const moved = await add(c, 2, {
+      on: "2026-11-12",
+      type: "custody.transferred",
+      facility: { code: b.code, kind: "adult" },
+    });
     expect(moved.status).toBe(201);
     expect(moved.body.state.facilityCode).toBe(b.code);
     // A second case of the same person may not book them anywhere else.
@@ -166,16 +178,26 @@ describe.each(backends())("detention on %s", (backend) => {
         .select({ n: sql<number>`count(*)::int` })
         .from(cases)
         .innerJoin(sql`persons p`, sql`p.id = ${cases.personId}`)
-        .where(and(eq(cases.facilityCode, f.code), sql`p.sex = 'F' and ${cases.state}->>'custody' = 'detained'`));
-      await db.update(facilities).set({ bedsFemale: femaleHeld[0].n + 1 }).where(eq(facilities.code, f.code));
+        .where(
+          and(eq(cases.facilityCode, f.code), sql`p.sex = 'F' and ${cases.state}->>'custody' = 'detained'`),
+        );
+      await db
+        .update(facilities)
+        .set({ bedsFemale: femaleHeld[0].n + 1 })
+        .where(eq(facilities.code, f.code));
     }
     expect(held.size).toBeGreaterThan(0);
-    const womenBeds = hou.filter((f) => f.bedsFemale > 0 && f.kinds.includes("adult") && f.levels.includes(1)).length;
+    const womenBeds = hou.filter(
+      (f) => f.bedsFemale > 0 && f.kinds.includes("adult") && f.levels.includes(1),
+    ).length;
     const women = [];
     for (let i = 0; i < womenBeds + 2; i++) women.push(await open({ sex: "F" }, lawfulHistory(undefined)));
     const level9 = await open({ facts: { detention: { level: 4 } } }, lawfulHistory(undefined));
     let settled = false;
-    const pending = officer("POST", "/api/v1/detention/proposals", { office: OFFICE, mode: "arrivals" }).finally(() => {
+    const pending = officer("POST", "/api/v1/detention/proposals", {
+      office: OFFICE,
+      mode: "arrivals",
+    }).finally(() => {
       settled = true;
     });
     const me = await officer("GET", "/api/v1/me");
@@ -209,7 +231,11 @@ describe.each(backends())("detention on %s", (backend) => {
   it("accepting performs the transfer through the law engine: ALLOW, WARN, then REVIEW under policy", async () => {
     const court = adult[0].courtCode ?? undefined;
     const propose = async (c: { number: string }) => {
-      const r = await officer("POST", "/api/v1/detention/proposals", { office: OFFICE, mode: "cases", cases: [c.number] });
+      const r = await officer("POST", "/api/v1/detention/proposals", {
+        office: OFFICE,
+        mode: "cases",
+        cases: [c.number],
+      });
       expect(r.status).toBe(201);
       const item = r.body.items[0];
       expect(item.status).toBe("proposed");
@@ -230,7 +256,9 @@ describe.each(backends())("detention on %s", (backend) => {
     expect(types.slice(-2)).toEqual(["custody.transferred", "counsel.notified"]);
     const audit = (await readAudit(t.ctx.database.db)).filter((a) => a.entityId === ok.caseId);
     expect(audit.map((a) => a.action)).toContain("action.transfer");
-    expect((await officer("GET", `/api/v1/detention/proposals/${p1.id}`)).body.items[0].status).toBe("accepted");
+    expect((await officer("GET", `/api/v1/detention/proposals/${p1.id}`)).body.items[0].status).toBe(
+      "accepted",
+    );
 
     const warned = await open({ counselId: far.id }, lawfulHistory(undefined), court);
     const p2 = await propose(warned);
@@ -251,7 +279,9 @@ describe.each(backends())("detention on %s", (backend) => {
       expect(r.status).toBe(202);
       expect(r.body.outcome.status).toBe("review_requested");
       expect((await view(reviewed.caseId)).case.facility).toBeNull();
-      expect((await officer("GET", `/api/v1/detention/proposals/${p3.id}`)).body.items[0].status).toBe("review_requested");
+      expect((await officer("GET", `/api/v1/detention/proposals/${p3.id}`)).body.items[0].status).toBe(
+        "review_requested",
+      );
     } finally {
       await putSetting(t.ctx.database.db, "law", "policy", {});
     }
@@ -272,20 +302,37 @@ describe.each(backends())("detention on %s", (backend) => {
     const mine = sweep.body.items.find((i: { caseId: string }) => i.caseId === c.caseId);
     expect(mine).toMatchObject({ status: "overdue", dueAt: "2026-11-26T10:00", facility: b.code });
     // Transfers accepted through a proposal were notified at once.
-    expect(sweep.body.items.filter((i: { status: string }) => i.status === "sent").length).toBeGreaterThanOrEqual(2);
+    expect(
+      sweep.body.items.filter((i: { status: string }) => i.status === "sent").length,
+    ).toBeGreaterThanOrEqual(2);
     const queue = await officer("GET", `/api/v1/queues/${OFFICE}`);
-    const task = queue.body.items.find((i: { caseId: string; kind: string }) => i.caseId === c.caseId && i.kind === "notice");
+    const task = queue.body.items.find(
+      (i: { caseId: string; kind: string }) => i.caseId === c.caseId && i.kind === "notice",
+    );
     expect(task).toBeDefined();
 
-    const sent = await officer("POST", `/api/v1/detention/cases/${c.caseId}/counsel-notice`, { method: "mail" });
+    const sent = await officer("POST", `/api/v1/detention/cases/${c.caseId}/counsel-notice`, {
+      method: "mail",
+    });
     expect(sent.status).toBe(201);
     expect(sent.body.onTime).toBe(false);
     expect(sent.body.notice.text).toContain(b.code);
-    const after = await officer("POST", "/api/v1/detention/counsel-notices/sweep", { office: OFFICE, dryRun: true });
+    const after = await officer("POST", "/api/v1/detention/counsel-notices/sweep", {
+      office: OFFICE,
+      dryRun: true,
+    });
     expect(after.body.items.find((i: { caseId: string }) => i.caseId === c.caseId).status).toBe("sent_late");
     const queue2 = await officer("GET", `/api/v1/queues/${OFFICE}`);
-    expect(queue2.body.items.some((i: { caseId: string; kind: string }) => i.caseId === c.caseId && i.kind === "notice")).toBe(false);
+    expect(
+      queue2.body.items.some(
+        (i: { caseId: string; kind: string }) => i.caseId === c.caseId && i.kind === "notice",
+      ),
+    ).toBe(false);
     const v = await view(c.caseId);
-    expect(v.history.at(-1).event).toMatchObject({ type: "counsel.notified", about: "transfer", method: "mail" });
+    expect(v.history.at(-1).event).toMatchObject({
+      type: "counsel.notified",
+      about: "transfer",
+      method: "mail",
+    });
   });
 });

@@ -3,6 +3,7 @@
  * action is asked; the verdict's outcome is the most severe finding
  * (BLOCK > REVIEW > WARN > ALLOW). Pure and deterministic.
  */
+import { withFactsMemo } from "./facts/memo.js";
 import { allRules } from "./rules/index.js";
 import type { Action, Deadline, Finding, History, LawConfig, Outcome, Rule, Verdict } from "./types.js";
 import { severity } from "./types.js";
@@ -24,6 +25,17 @@ export function evaluate(
   asOf: string = action.on,
   rules: readonly Rule[] = allRules,
 ): Verdict {
+  // Rules share derived facts through the memo (src/law/facts/memo.ts): computed once per evaluation.
+  return withFactsMemo(history, config, () => evaluateRules(history, action, config, asOf, rules));
+}
+
+function evaluateRules(
+  history: History,
+  action: Action,
+  config: LawConfig,
+  asOf: string,
+  rules: readonly Rule[],
+): Verdict {
   const findings: Finding[] = [];
   const deadlines: Deadline[] = [];
   const seen = new Set<string>();
@@ -32,12 +44,16 @@ export function evaluate(
     if (!bearsOn(rule, action.type)) continue;
     const result = rule.evaluate(ctx);
     if (!result) continue;
-    for (const f of result.findings ?? []) findings.push(f);
+    for (const f of result.findings ?? []) {
+      // A rule may quote a memoized fact list; the verdict gets its own copy, free to change.
+      if (f.facts) f.facts = f.facts.slice();
+      findings.push(f);
+    }
     for (const d of result.deadlines ?? []) {
       const key = `${d.kind}|${d.due}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      deadlines.push(d);
+      deadlines.push({ ...d });
     }
   }
   findings.sort((a, b) => severity[b.outcome] - severity[a.outcome] || a.rule.localeCompare(b.rule));

@@ -7,7 +7,17 @@
  * projections (cases.facility_code) and the population over time from the
  * custody events, so these tables can never disagree with the history.
  */
-import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { cases, counsel, persons, users } from "./schema.js";
 
 /** One run of the optimizer: what it was asked (mode, weights, assumptions) and its totals. */

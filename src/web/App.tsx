@@ -4,6 +4,8 @@ import { api, type Me } from "./api.js";
 import { Header } from "./components/Header.js";
 import { CaseListPage } from "./pages/CaseListPage.js";
 import { CasePage } from "./pages/CasePage.js";
+import { PlacementPage } from "./pages/PlacementPage.js";
+import { PopulationBoardPage } from "./pages/PopulationBoardPage.js";
 import { SignInPage } from "./pages/SignInPage.js";
 import { usePath } from "./router.js";
 
@@ -22,7 +24,9 @@ export function App() {
   else if (me === null) page = <SignInPage onSignedIn={refresh} />;
   else {
     const caseMatch = /^\/cases\/([^/?]+)/.exec(path);
-    page = caseMatch ? <CasePage caseRef={decodeURIComponent(caseMatch[1])} /> : <CaseListPage />;
+    if (/^\/population(\?|$)/.test(path)) page = <PopulationBoardPage key={path} />;
+    else if (/^\/placement(\?|$)/.test(path)) page = <PlacementPage key={path} />;
+    else page = caseMatch ? <CasePage caseRef={decodeURIComponent(caseMatch[1])} /> : <CaseListPage />;
   }
   return (
     <>

@@ -47,7 +47,11 @@ export async function acceptRecommendation(
   const rec = await getRecommendation(db, proposalId, row.id);
   if (!rec) throw new AppError("not_found", `case ${row.number} is not in proposal ${proposalId}`, "caseId");
   if (!rec.toFacility || !rec.toKind)
-    throw new AppError("invalid_input", `the proposal found no bed for case ${row.number}: ${rec.reason}`, "caseId");
+    throw new AppError(
+      "invalid_input",
+      `the proposal found no bed for case ${row.number}: ${rec.reason}`,
+      "caseId",
+    );
   if (rec.status === "accepted" || rec.status === "stay")
     throw new AppError("conflict", `case ${row.number}'s recommendation is already ${rec.status}`, "caseId");
   const state = row.state as CaseState;
@@ -102,7 +106,10 @@ export async function acceptRecommendation(
   } catch (err) {
     // A WARN without acknowledgement: keep the action so the acknowledged retry is the same one.
     if (err instanceof AppError && err.code === "acknowledgement_required")
-      await updateRecommendation(db, proposalId, row.id, { action, verdict: (err.details as { verdict: Verdict }).verdict });
+      await updateRecommendation(db, proposalId, row.id, {
+        action,
+        verdict: (err.details as { verdict: Verdict }).verdict,
+      });
     throw err;
   }
   await updateRecommendation(db, proposalId, row.id, {
@@ -116,7 +123,8 @@ export async function acceptRecommendation(
   let notice: Awaited<ReturnType<typeof notifyCounsel>> | null = null;
   if (outcome.status === "done") {
     const person = await getPerson(db, row.personId);
-    const represented = person?.counselId || (person?.facts as { represented?: boolean })?.represented === true;
+    const represented =
+      person?.counselId || (person?.facts as { represented?: boolean })?.represented === true;
     if (represented) notice = await notifyCounsel(ctx, actor, row.id, { method: "electronic" });
   }
   return { caseNumber: row.number, outcome, notes, notice };

@@ -9,8 +9,8 @@
  * for other offices are counted as "held for other offices", never listed.
  */
 import { z } from "zod";
-import { isoDate } from "../../domain/events.js";
 import { AppError } from "../../domain/errors.js";
+import { isoDate } from "../../domain/events.js";
 import { custodyEvents, detainees, occupancyCounts } from "../../store/repositories/detention.js";
 import { type FacilityRow, getFacility, listFacilities } from "../../store/repositories/reference.js";
 import { type Actor, authorize, can, officeScope } from "../access.js";
@@ -61,7 +61,11 @@ export async function populationBoard(ctx: AppContext, actor: Actor, raw: BoardQ
   authorize(actor, "reference.read");
   const db = ctx.database.db;
   const asOf = q.asOf ?? today(ctx);
-  const [all, counts, events] = await Promise.all([listFacilities(db), occupancyCounts(db), custodyEvents(db)]);
+  const [all, counts, events] = await Promise.all([
+    listFacilities(db),
+    occupancyCounts(db),
+    custodyEvents(db),
+  ]);
   const facilities = facilityList(all, q.office);
   if (q.office && !all.some((f) => f.officeCode === q.office))
     throw new AppError("not_found", `no facilities for office ${q.office}`, "office");

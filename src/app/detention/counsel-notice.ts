@@ -35,7 +35,11 @@ export type NotifyInput = z.input<typeof notifyInput>;
 
 /** Local wall-clock time now in a zone, HH:MM. */
 function clockIn(now: Date, tz: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(tz).toPlainTime().toString().slice(0, 5);
+  return Temporal.Instant.fromEpochMilliseconds(now.getTime())
+    .toZonedDateTimeISO(tz)
+    .toPlainTime()
+    .toString()
+    .slice(0, 5);
 }
 
 function latestTransfer(stored: StoredEvent[], seq?: number) {
@@ -58,12 +62,20 @@ export async function notifyCounsel(ctx: AppContext, actor: Actor, caseRef: stri
   );
 }
 
-async function sendNotice(ctx: AppContext, tx: Tx, actorId: string, row: CaseRow, input: z.output<typeof notifyInput>) {
+async function sendNotice(
+  ctx: AppContext,
+  tx: Tx,
+  actorId: string,
+  row: CaseRow,
+  input: z.output<typeof notifyInput>,
+) {
   const stored = await loadHistory(tx, row.id);
   const transfer = latestTransfer(stored, input.transferSeq);
-  if (!transfer || transfer.event.type !== "custody.transferred")
+  if (transfer?.event.type !== "custody.transferred")
     throw new AppError("invalid_input", `case ${row.number} has no such transfer`, "transferSeq");
-  const [person, office] = await Promise.all([getPerson(tx, row.personId), getOffice(tx, row.officeCode)]);
+  // One query at a time: a transaction is one connection.
+  const person = await getPerson(tx, row.personId);
+  const office = await getOffice(tx, row.officeCode);
   const counselRow = person?.counselId ? await getCounsel(tx, person.counselId) : undefined;
   if (!counselRow && (person?.facts as { represented?: boolean })?.represented !== true)
     throw new AppError("invalid_input", `case ${row.number} has no counsel of record to notify`, "caseId");
@@ -98,18 +110,40 @@ async function sendNotice(ctx: AppContext, tx: Tx, actorId: string, row: CaseRow
   const seq = stored.length + 1;
   const state = projectCase([...stored, { seq, event }]);
   if (!(await updateProjection(tx, row.id, row.version, state, ctx.now())))
-    throw new AppError("conflict", `case ${row.number} changed while the notice was sent; try again`, "caseId");
-  await insertEvents(tx, [{ caseId: row.id, seq, type: event.type, on, at, body: event, recordedBy: actorId }]);
-  const where = facility ? `${facility.name} (${facility.code}), ${facility.city}, ${facility.state}` : "an unnamed facility";
+    throw new AppError(
+      "conflict",
+      `case ${row.number} changed while the notice was sent; try again`,
+      "caseId",
+    );
+  await insertEvents(tx, [
+    { caseId: row.id, seq, type: event.type, on, at, body: event, recordedBy: actorId },
+  ]);
+  const where = facility
+    ? `${facility.name} (${facility.code}), ${facility.city}, ${facility.state}`
+    : "an unnamed facility";
   const text =
     `Notice of transfer to counsel of record${counselRow ? ` ${counselRow.name}${counselRow.firm ? `, ${counselRow.firm}` : ""}` : ""}: ` +
     `your client ${person?.familyName}, ${person?.givenName}${person?.aNumber ? ` (${person.aNumber})` : ""}, case ${row.number}, ` +
     `was transferred on ${transferredAt.replace("T", " ")} to ${where}.`;
-  await markNoticeSent(tx, notice.id, { notifiedSeq: seq, notifiedOn: `${on}T${at}`, method: input.method, text });
+  await markNoticeSent(tx, notice.id, {
+    notifiedSeq: seq,
+    notifiedOn: `${on}T${at}`,
+    method: input.method,
+    text,
+  });
   const open = (await tasksOfCase(tx, row.id)).filter((t) => t.key === noticeTaskKey(transfer.seq));
-  await closeTasks(tx, open.map((t) => t.id), ctx.now());
+  await closeTasks(
+    tx,
+    open.map((t) => t.id),
+    ctx.now(),
+  );
   const onTime = compareStamps(`${on}T${at}`, notice.dueAt, tz) <= 0;
-  return { notice: { ...notice, notifiedSeq: seq, notifiedOn: `${on}T${at}`, method: input.method, text }, onTime, alreadySent: false, version: row.version + 1 };
+  return {
+    notice: { ...notice, notifiedSeq: seq, notifiedOn: `${on}T${at}`, method: input.method, text },
+    onTime,
+    alreadySent: false,
+    version: row.version + 1,
+  };
 }
 
 export const noticeSweepInput = z.object({
@@ -137,7 +171,11 @@ export interface NoticeItem {
 /** Every recent transfer of a represented person and its notice: sent, sent late, due, or overdue. */
 export async function counselNoticeSweep(ctx: AppContext, actor: Actor, raw: NoticeSweepInput) {
   const input = noticeSweepInput.parse(raw);
-  authorize(actor, input.dryRun ? "case.read" : "case.write", input.office ? { officeCode: input.office } : undefined);
+  authorize(
+    actor,
+    input.dryRun ? "case.read" : "case.write",
+    input.office ? { officeCode: input.office } : undefined,
+  );
   const db = ctx.database.db;
   const offices = input.office ? [input.office] : officeScope(actor);
   const asOf = input.asOf ?? today(ctx);
@@ -152,7 +190,11 @@ export async function counselNoticeSweep(ctx: AppContext, actor: Actor, raw: Not
   const items: NoticeItem[] = [];
   for (const t of transfers) {
     const events = byCase.get(t.caseId) ?? [];
-    const superseded = new Set(events.filter((e) => e.event.type === "event.superseded").map((e) => (e.event as { supersedes: number }).supersedes));
+    const superseded = new Set(
+      events
+        .filter((e) => e.event.type === "event.superseded")
+        .map((e) => (e.event as { supersedes: number }).supersedes),
+    );
     if (superseded.has(t.seq)) continue;
     const appeared = events.some((e) => e.event.type === "counsel.appeared" && e.seq < t.seq);
     if (!t.counselId && !t.represented && !appeared) continue;

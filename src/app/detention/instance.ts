@@ -9,8 +9,8 @@
  * pending case (`court`), family recorded in the person's facts (`family`).
  */
 import type { Anchor, FacilityKind, Instance, Person } from "../../placement/types.js";
-import type { FacilityRow } from "../../store/repositories/reference.js";
 import type { DetaineeRow } from "../../store/repositories/detention.js";
+import type { FacilityRow } from "../../store/repositories/reference.js";
 import { type PlacementFacts, placementFacts } from "./placement-facts.js";
 
 export interface Weights {
@@ -22,7 +22,12 @@ export const defaultWeights: Weights = { counsel: 3, court: 2, family: 1 };
 export const defaultTransferPenalty = 150;
 
 /** Stages in which a case is before the court, so its court anchors the placement. */
-export const pendingStages: ReadonlySet<string> = new Set(["charged", "in_proceedings", "ordered", "on_appeal"]);
+export const pendingStages: ReadonlySet<string> = new Set([
+  "charged",
+  "in_proceedings",
+  "ordered",
+  "on_appeal",
+]);
 
 export interface Placeable {
   row: DetaineeRow;
@@ -89,11 +94,19 @@ export function buildInstance(input: {
   for (const row of rows) {
     const state = row.state as { custody?: string };
     if (state.custody !== "detained") {
-      skipped.push({ caseId: row.caseId, number: row.number, reason: "not detained: book the person in first" });
+      skipped.push({
+        caseId: row.caseId,
+        number: row.number,
+        reason: "not detained: book the person in first",
+      });
       continue;
     }
     if (seenPersons.has(row.personId)) {
-      skipped.push({ caseId: row.caseId, number: row.number, reason: "the person is already placed under another case" });
+      skipped.push({
+        caseId: row.caseId,
+        number: row.number,
+        reason: "the person is already placed under another case",
+      });
       continue;
     }
     const facts = placementFacts(row, row.facilityCode ? kindsOf.get(row.facilityCode) : undefined);

@@ -14,7 +14,12 @@ import { AppError } from "../../domain/errors.js";
 import { solveInWorker } from "../../placement/run-worker.js";
 import { solvePlacement } from "../../placement/solve.js";
 import type { PlacementResult } from "../../placement/types.js";
-import { type DetaineeRow, detainees, insertProposal, occupancyCounts } from "../../store/repositories/detention.js";
+import {
+  type DetaineeRow,
+  detainees,
+  insertProposal,
+  occupancyCounts,
+} from "../../store/repositories/detention.js";
 import { getOffice, listFacilities } from "../../store/repositories/reference.js";
 import { type Actor, authorize } from "../access.js";
 import { type AppContext, writeWithAudit } from "../context.js";
@@ -45,7 +50,8 @@ export async function proposePlacement(ctx: AppContext, actor: Actor, raw: Propo
   const input = proposeInput.parse(raw);
   authorize(actor, "case.read", { officeCode: input.office });
   const db = ctx.database.db;
-  if (!(await getOffice(db, input.office))) throw new AppError("invalid_input", `unknown office ${input.office}`, "office");
+  if (!(await getOffice(db, input.office)))
+    throw new AppError("invalid_input", `unknown office ${input.office}`, "office");
   if (input.mode === "cases" && !input.cases?.length)
     throw new AppError("invalid_input", "list the cases to place", "cases");
 

@@ -22,7 +22,12 @@ export async function setPlacementFacts(ctx: AppContext, actor: Actor, caseRef: 
   return writeWithAudit(
     ctx,
     actor,
-    { action: "person.placement_facts", entity: "case", entityId: caseRef, detail: { keys: Object.keys(input) } },
+    {
+      action: "person.placement_facts",
+      entity: "case",
+      entityId: caseRef,
+      detail: { keys: Object.keys(input) },
+    },
     async (tx) => {
       const row = await findCase(tx, caseRef);
       authorize(actor, "case.write", { officeCode: row.officeCode });

@@ -26,7 +26,11 @@ interface Proposal {
   id: string;
   office: string;
   counts: Record<string, number>;
-  assumptions: { assumed: Record<string, number>; skipped: { number: string; reason: string }[]; people: number };
+  assumptions: {
+    assumed: Record<string, number>;
+    skipped: { number: string; reason: string }[];
+    people: number;
+  };
   objective: number;
   bound: number;
   items: { caseNumber: string; from: string | null; to: string | null; status: string; reason: string }[];
@@ -35,7 +39,9 @@ interface Proposal {
 const pct = (n: number, of: number) => (of ? `${Math.round((100 * n) / of)}%` : "-");
 
 export function register(program: Command) {
-  const d = program.command("detention").description("population board, placement proposals, counsel notices");
+  const d = program
+    .command("detention")
+    .description("population board, placement proposals, counsel notices");
 
   d.command("board")
     .description("each facility's occupancy against capacity, by sex and security level")
@@ -47,8 +53,12 @@ export function register(program: Command) {
         const qs = new URLSearchParams({ days: o.days, ...(o.office ? { office: o.office } : {}) });
         const b = await api.call<Board>("GET", `/api/v1/detention/board?${qs}`);
         if (o.json) return printJson(b);
-        console.log(`as of ${b.asOf}: ${b.totals.held} held, ${b.totals.capacity} beds (${pct(b.totals.held, b.totals.capacity)})`);
-        console.log(`${"facility".padEnd(10)} ${"office".padEnd(6)} ${"male".padStart(9)} ${"female".padStart(9)} ${"?".padStart(3)}  by level`);
+        console.log(
+          `as of ${b.asOf}: ${b.totals.held} held, ${b.totals.capacity} beds (${pct(b.totals.held, b.totals.capacity)})`,
+        );
+        console.log(
+          `${"facility".padEnd(10)} ${"office".padEnd(6)} ${"male".padStart(9)} ${"female".padStart(9)} ${"?".padStart(3)}  by level`,
+        );
         for (const f of b.facilities) {
           const levels = Object.entries(f.byLevel)
             .map(([l, c]) => `L${l}:${c.male + c.female + c.unknown}`)
@@ -58,7 +68,9 @@ export function register(program: Command) {
           );
         }
         const { days, total } = b.history;
-        console.log(`population ${days[0]}: ${total[0]} → ${days.at(-1)}: ${total.at(-1)} (min ${Math.min(...total)}, max ${Math.max(...total)})`);
+        console.log(
+          `population ${days[0]}: ${total[0]} → ${days.at(-1)}: ${total.at(-1)} (min ${Math.min(...total)}, max ${Math.max(...total)})`,
+        );
       });
     });
 
@@ -92,17 +104,27 @@ export function register(program: Command) {
             mode: o.case ? "cases" : o.mode,
             ...(o.case ? { cases: o.case } : {}),
             facilities: o.allFacilities ? "all" : "office",
-            weights: { counsel: num(o.counselWeight), court: num(o.courtWeight), family: num(o.familyWeight) },
+            weights: {
+              counsel: num(o.counselWeight),
+              court: num(o.courtWeight),
+              family: num(o.familyWeight),
+            },
             ...(o.transferPenalty ? { transferPenalty: Number(o.transferPenalty) } : {}),
           });
           if (o.json) return printJson(p);
-          console.log(`proposal ${p.id} (${o.office}): ${p.assumptions.people} people; ${JSON.stringify(p.counts)}`);
+          console.log(
+            `proposal ${p.id} (${o.office}): ${p.assumptions.people} people; ${JSON.stringify(p.counts)}`,
+          );
           console.log(`objective ${p.objective.toFixed(1)}, bound ${p.bound.toFixed(1)}`);
           const a = p.assumptions.assumed;
-          console.log(`defaults used (not on record): level 1 for ${a.level}, medical need 0 for ${a.medicalNeed}, adult for ${a.kind}`);
+          console.log(
+            `defaults used (not on record): level 1 for ${a.level}, medical need 0 for ${a.medicalNeed}, adult for ${a.kind}`,
+          );
           for (const s of p.assumptions.skipped) console.log(`  left out ${s.number}: ${s.reason}`);
           for (const i of p.items) {
-            console.log(`${i.caseNumber.padEnd(22)} ${(i.from ?? "-").padEnd(8)} → ${(i.to ?? "-").padEnd(8)} ${i.status}`);
+            console.log(
+              `${i.caseNumber.padEnd(22)} ${(i.from ?? "-").padEnd(8)} → ${(i.to ?? "-").padEnd(8)} ${i.status}`,
+            );
             console.log(`    ${i.reason}`);
           }
         });
@@ -115,25 +137,38 @@ export function register(program: Command) {
     .option("--review <id>", "an approved review for this transfer")
     .option("--reason <text>", "why (kept with a review request)")
     .option("--json", "JSON output")
-    .action(async (proposal: string, ref: string, o: { acknowledge?: boolean; review?: string; reason?: string; json?: boolean }) => {
-      await withApi(async (api) => {
-        const r = await api.call<{
-          caseNumber: string;
-          outcome: { status: string; verdict: { outcome: string; findings: { outcome: string; message: string }[] }; reviewId?: string };
-          notes: string[];
-          notice: { notice: { text: string } } | null;
-        }>("POST", `/api/v1/detention/proposals/${proposal}/cases/${encodeURIComponent(ref)}/accept`, {
-          ...(o.acknowledge ? { acknowledge: true } : {}),
-          ...(o.review ? { reviewId: o.review } : {}),
-          ...(o.reason ? { reason: o.reason } : {}),
+    .action(
+      async (
+        proposal: string,
+        ref: string,
+        o: { acknowledge?: boolean; review?: string; reason?: string; json?: boolean },
+      ) => {
+        await withApi(async (api) => {
+          const r = await api.call<{
+            caseNumber: string;
+            outcome: {
+              status: string;
+              verdict: { outcome: string; findings: { outcome: string; message: string }[] };
+              reviewId?: string;
+            };
+            notes: string[];
+            notice: { notice: { text: string } } | null;
+          }>("POST", `/api/v1/detention/proposals/${proposal}/cases/${encodeURIComponent(ref)}/accept`, {
+            ...(o.acknowledge ? { acknowledge: true } : {}),
+            ...(o.review ? { reviewId: o.review } : {}),
+            ...(o.reason ? { reason: o.reason } : {}),
+          });
+          if (o.json) return printJson(r);
+          console.log(
+            `${r.caseNumber}: ${r.outcome.status} (${r.outcome.verdict.outcome})${r.outcome.reviewId ? ` review ${r.outcome.reviewId}` : ""}`,
+          );
+          for (const n of r.notes) console.log(`  ${n}`);
+          for (const f of r.outcome.verdict.findings.filter((x) => x.outcome !== "ALLOW"))
+            console.log(`  ${f.outcome} ${f.message}`);
+          if (r.notice) console.log(`  notice sent: ${r.notice.notice.text}`);
         });
-        if (o.json) return printJson(r);
-        console.log(`${r.caseNumber}: ${r.outcome.status} (${r.outcome.verdict.outcome})${r.outcome.reviewId ? ` review ${r.outcome.reviewId}` : ""}`);
-        for (const n of r.notes) console.log(`  ${n}`);
-        for (const f of r.outcome.verdict.findings.filter((x) => x.outcome !== "ALLOW")) console.log(`  ${f.outcome} ${f.message}`);
-        if (r.notice) console.log(`  notice sent: ${r.notice.notice.text}`);
-      });
-    });
+      },
+    );
 
   d.command("notices")
     .description("recent transfers and their notices to counsel; opens a task for each overdue one")
@@ -147,16 +182,26 @@ export function register(program: Command) {
           transfers: number;
           overdue: number;
           tasksOpened: number;
-          items: { caseNumber: string; facility: string | null; transferredAt: string; dueAt: string; status: string }[];
+          items: {
+            caseNumber: string;
+            facility: string | null;
+            transferredAt: string;
+            dueAt: string;
+            status: string;
+          }[];
         }>("POST", "/api/v1/detention/counsel-notices/sweep", {
           ...(o.office ? { office: o.office } : {}),
           lookbackDays: Number(o.lookback),
           dryRun: o.dryRun === true,
         });
         if (o.json) return printJson(r);
-        console.log(`${r.transfers} transfers of represented people; ${r.overdue} notices overdue; ${r.tasksOpened} new tasks`);
+        console.log(
+          `${r.transfers} transfers of represented people; ${r.overdue} notices overdue; ${r.tasksOpened} new tasks`,
+        );
         for (const i of r.items)
-          console.log(`${i.caseNumber.padEnd(22)} ${(i.facility ?? "-").padEnd(8)} ${i.transferredAt}  due ${i.dueAt}  ${i.status}`);
+          console.log(
+            `${i.caseNumber.padEnd(22)} ${(i.facility ?? "-").padEnd(8)} ${i.transferredAt}  due ${i.dueAt}  ${i.status}`,
+          );
       });
     });
 }

@@ -1,6 +1,7 @@
 /** Every CLI command; each file exports `register(program)`. */
 import type { Command } from "commander";
 import { register as actionCommands } from "./action.js";
+import { register as auditCommands } from "./audit.js";
 import { register as caseCommands } from "./case.js";
 import { register as checkCommand } from "./check.js";
 import { register as dbCommands } from "./db.js";
@@ -11,6 +12,7 @@ import { register as eventCommands } from "./event.js";
 import { register as linkCommand } from "./link.js";
 import { register as movementCommands } from "./movement.js";
 import { register as placeCommand } from "./place.js";
+import { register as retentionCommands } from "./retention.js";
 import { register as queueCommands } from "./queue.js";
 import { register as reviewCommands } from "./review.js";
 import { register as scenarioCommands } from "./scenario.js";
@@ -36,4 +38,6 @@ export const commands: Register[] = [
   deadlineCommands,
   queueCommands,
   movementCommands,
+  auditCommands,
+  retentionCommands,
 ];

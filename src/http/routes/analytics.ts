@@ -19,6 +19,14 @@ import { caseSummary } from "./cases.schema.js";
 
 const format = z.object({ format: z.enum(["json", "csv"]).default("json") });
 const caseColumns = Object.keys(caseSummary.shape);
+/** The list's filters; paging is optional here (without a limit, every row). */
+const exportQuery = listCasesInput
+  .omit({ limit: true, offset: true })
+  .extend({
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+    offset: z.coerce.number().int().min(0).optional(),
+  })
+  .extend({ format: z.enum(["csv", "json"]).default("csv") });
 
 function csvReply(reply: import("fastify").FastifyReply, name: string, body: string) {
   return reply
@@ -76,7 +84,7 @@ export const analyticsRoutes =
         schema: {
           tags: ["cases"],
           summary: "The case list (same filters and access as GET /cases) as CSV; without limit, every page",
-          querystring: listCasesInput.partial({ limit: true, offset: true }).extend(format.shape),
+          querystring: exportQuery,
         },
       },
       async (req, reply) => {

@@ -16,6 +16,14 @@ import { authorize } from "../../app/access.js";
 import { requireActor } from "../auth.js";
 
 const caseParams = z.object({ id: z.string().min(1).max(100) });
+const exportedCheckpoint = z.object({
+  headSeq: z.number().int().positive(),
+  headHash: z.string().regex(/^[0-9a-f]{64}$/),
+  at: z.string(),
+  algorithm: z.string(),
+  keyId: z.string(),
+  signature: z.string(),
+});
 
 export const auditRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -45,6 +53,18 @@ export const auditRoutes =
       "/audit/verify",
       { schema: { tags: ["oversight"], summary: "Recompute the hash chain and compare it with the signed checkpoints" } },
       async (req) => verifyAudit(ctx, requireActor(req)),
+    );
+
+    app.post(
+      "/audit/verify",
+      {
+        schema: {
+          tags: ["oversight"],
+          summary: "Verify, also against checkpoints kept elsewhere (e.g. exported with `immos audit checkpoint --out`)",
+          body: z.object({ checkpoints: z.array(exportedCheckpoint).max(100_000).default([]) }),
+        },
+      },
+      async (req) => verifyAudit(ctx, requireActor(req), { extraCheckpoints: req.body.checkpoints }),
     );
 
     app.get(

@@ -10,8 +10,8 @@ import {
   notifyCounsel,
   notifyInput,
 } from "../../app/detention/counsel-notice.js";
-import { proposeInput, proposePlacement } from "../../app/detention/propose.js";
 import { recentProposals, showProposal } from "../../app/detention/proposals.js";
+import { proposeInput, proposePlacement } from "../../app/detention/propose.js";
 import { setFactsInput, setPlacementFacts } from "../../app/detention/set-facts.js";
 import { requireActor } from "../auth.js";
 import { caseParams } from "./cases.schema.js";
@@ -51,7 +51,8 @@ export const detentionRoutes =
       {
         schema: {
           tags,
-          summary: "Propose placements (new arrivals, a rebalancing, or listed cases); solved in a worker thread",
+          summary:
+            "Propose placements (new arrivals, a rebalancing, or listed cases); solved in a worker thread",
           body: proposeInput,
         },
       },
@@ -70,7 +71,13 @@ export const detentionRoutes =
 
     app.get(
       "/detention/proposals/:id",
-      { schema: { tags, summary: "A proposal with each recommendation and its reason", params: proposalParams } },
+      {
+        schema: {
+          tags,
+          summary: "A proposal with each recommendation and its reason",
+          params: proposalParams,
+        },
+      },
       async (req) => showProposal(ctx, requireActor(req), req.params.id),
     );
 
@@ -85,7 +92,13 @@ export const detentionRoutes =
         },
       },
       async (req, reply) => {
-        const r = await acceptRecommendation(ctx, requireActor(req), req.params.id, req.params.case, req.body);
+        const r = await acceptRecommendation(
+          ctx,
+          requireActor(req),
+          req.params.id,
+          req.params.case,
+          req.body,
+        );
         if (r.outcome.status === "blocked") {
           return reply.status(422).send({
             error: {
@@ -125,7 +138,8 @@ export const detentionRoutes =
           body: notifyInput,
         },
       },
-      async (req, reply) => reply.status(201).send(await notifyCounsel(ctx, requireActor(req), req.params.id, req.body)),
+      async (req, reply) =>
+        reply.status(201).send(await notifyCounsel(ctx, requireActor(req), req.params.id, req.body)),
     );
 
     app.post(

@@ -6,6 +6,7 @@
  */
 import type { CaseEvent, EventOf } from "../../domain/events.js";
 import type { History } from "../types.js";
+import { memo } from "./memo.js";
 
 export type OrderEvent = EventOf<"order.issued">;
 type MotionReceived = EventOf<"motion.received">;
@@ -38,6 +39,10 @@ export const summaryOrderKinds: ReadonlySet<string> = new Set([
 
 /** The events known on `asOf`, in history order, with their positions. */
 export function known(history: History, asOf: string): Indexed[] {
+  return memo(history, `known|${asOf}`, () => computeKnown(history, asOf));
+}
+
+function computeKnown(history: History, asOf: string): Indexed[] {
   const out: Indexed[] = [];
   history.events.forEach((event) => {
     if (event.on <= asOf) out.push({ event, index: out.length });
@@ -116,6 +121,10 @@ export interface MotionRecord {
 
 /** Every motion to reopen or reconsider known on `asOf`, each paired with its decision if there is one. */
 export function motions(history: History, asOf: string): MotionRecord[] {
+  return memo(history, `motions|${asOf}`, () => computeMotions(history, asOf));
+}
+
+function computeMotions(history: History, asOf: string): MotionRecord[] {
   const events = known(history, asOf);
   const out: MotionRecord[] = [];
   for (const x of events) {

@@ -19,6 +19,7 @@
 import type { EventOf } from "../../domain/events.js";
 import { addDays, periodDue } from "../calendar/calendar.js";
 import type { History, LawConfig } from "../types.js";
+import { memo, memoWithConfig } from "./memo.js";
 import {
   eventsAfter as after,
   describeOrderFact as describe,
@@ -53,6 +54,10 @@ const appealableKinds: ReadonlySet<string> = new Set([
  * makes it not final (see orderFinality).
  */
 export function latestOrder(history: History, asOf: string): OrderStanding | undefined {
+  return memo(history, `latestOrder|${asOf}`, () => computeLatestOrder(history, asOf));
+}
+
+function computeLatestOrder(history: History, asOf: string): OrderStanding | undefined {
   const events = known(history, asOf);
   const orders = events.filter((x): x is Indexed<OrderEvent> => x.event.type === "order.issued");
   const latest = orders[orders.length - 1];
@@ -92,6 +97,10 @@ function vacaturOf(events: readonly Indexed[], order: Indexed<OrderEvent>): Vaca
  * Undefined when there is none.
  */
 export function currentOrder(history: History, asOf: string): Indexed<OrderEvent> | undefined {
+  return memo(history, `currentOrder|${asOf}`, () => computeCurrentOrder(history, asOf));
+}
+
+function computeCurrentOrder(history: History, asOf: string): Indexed<OrderEvent> | undefined {
   const latest = latestOrder(history, asOf);
   if (!latest || latest.vacated || !removalOrderKinds.has(latest.event.kind)) return undefined;
   return { event: latest.event, index: latest.index };
@@ -109,6 +118,13 @@ export function isAppealable(order: OrderEvent): boolean {
 
 /** The BIA appeal of the order itself: the first one received after it and before any motion was decided. */
 export function orderAppeal(history: History, asOf: string, order: Indexed<OrderEvent>) {
+  // Memoized only for an order of this record (the usual case: currentOrder or latestOrder).
+  return known(history, asOf)[order.index]?.event === order.event
+    ? memo(history, `orderAppeal|${asOf}|${order.index}`, () => computeOrderAppeal(history, asOf, order))
+    : computeOrderAppeal(history, asOf, order);
+}
+
+function computeOrderAppeal(history: History, asOf: string, order: Indexed<OrderEvent>) {
   const events = known(history, asOf);
   const firstMotionDecision =
     after(events, order.index, "motion.decided")[0]?.index ?? Number.POSITIVE_INFINITY;
@@ -140,6 +156,12 @@ export function orderAppeal(history: History, asOf: string, order: Indexed<Order
  *   not final (`vacated`).
  */
 export function orderFinality(history: History, config: LawConfig, asOf: string): OrderFinality {
+  return memoWithConfig(history, config, `orderFinality|${asOf}`, () =>
+    computeOrderFinality(history, config, asOf),
+  );
+}
+
+function computeOrderFinality(history: History, config: LawConfig, asOf: string): OrderFinality {
   const latest = latestOrder(history, asOf);
   if (!latest) return { final: false, reason: "No removal order is on record.", facts: [] };
   const o = latest.event;

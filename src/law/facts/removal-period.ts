@@ -13,6 +13,7 @@
 import type { CaseEvent, EventOf } from "../../domain/events.js";
 import { addDays, addMonths, daysBetween } from "../calendar/calendar.js";
 import type { History, LawConfig } from "../types.js";
+import { memoWithConfig } from "./memo.js";
 import { type OrderFinality, orderFinality } from "./orders.js";
 import { grantedStays } from "./stays.js";
 
@@ -38,6 +39,12 @@ export function day181Of(start: string): string {
 }
 
 export function removalPeriod(history: History, config: LawConfig, asOf: string): RemovalPeriod {
+  return memoWithConfig(history, config, `removalPeriod|${asOf}`, () =>
+    computeRemovalPeriod(history, config, asOf),
+  );
+}
+
+function computeRemovalPeriod(history: History, config: LawConfig, asOf: string): RemovalPeriod {
   const finality = orderFinality(history, config, asOf);
   const period: RemovalPeriod = { finality, facts: [...finality.facts] };
   if (!finality.final || !finality.finalOn || finality.finalOn > asOf) return period;

@@ -6,6 +6,7 @@
  */
 import type { CaseEvent, EventOf, EventType } from "../../domain/events.js";
 import type { Action, Finding, History, Outcome } from "../types.js";
+import { memo } from "./memo.js";
 import { currentOrder, type OrderEvent, removalOrderKinds } from "./orders.js";
 
 /** The four removal actions of docs/scenarios.md. */
@@ -33,7 +34,7 @@ export function failClosedOutcome(actionType: string): Outcome {
 
 /** Events known on `asOf`: a fact dated after the action is not yet known. */
 export function knownEvents(history: History, asOf: string): CaseEvent[] {
-  return history.events.filter((e) => e.on <= asOf);
+  return memo(history, `knownEvents|${asOf}`, () => history.events.filter((e) => e.on <= asOf));
 }
 
 export function eventsOf<T extends EventType>(events: readonly CaseEvent[], type: T): EventOf<T>[] {
@@ -82,6 +83,10 @@ export function designatedCountries(
   history: History,
   asOf: string,
 ): { countries: string[]; order?: OrderEvent } {
+  return memo(history, `designatedCountries|${asOf}`, () => computeDesignatedCountries(history, asOf));
+}
+
+function computeDesignatedCountries(history: History, asOf: string): { countries: string[]; order?: OrderEvent } {
   const current = currentOrder(history, asOf);
   if (!current) return { countries: [] };
   const order = current.event;

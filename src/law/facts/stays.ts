@@ -12,6 +12,7 @@ import type { EventOf } from "../../domain/events.js";
 import { addDays, compareStamps, DEFAULT_TZ, periodDue } from "../calendar/calendar.js";
 import { policy, policyValue } from "../policy.js";
 import type { Action, History, LawConfig } from "../types.js";
+import { memo, memoWithConfig } from "./memo.js";
 import {
   currentOrder,
   type Indexed,
@@ -131,6 +132,17 @@ export function grantedStays(
   asOf: string,
   opts: StayOptions = {},
 ): GrantedStay[] {
+  return memoWithConfig(history, config, `grantedStays|${asOf}|${opts.boardingCompleted}|${opts.tz}`, () =>
+    computeGrantedStays(history, config, asOf, opts),
+  );
+}
+
+function computeGrantedStays(
+  history: History,
+  config: LawConfig,
+  asOf: string,
+  opts: StayOptions,
+): GrantedStay[] {
   const events = known(history, asOf);
   const tz = opts.tz ?? config.tz ?? DEFAULT_TZ;
   const out: GrantedStay[] = [];
@@ -206,6 +218,10 @@ export function automaticStayCircuits(config: LawConfig, asOf: string): string[]
 
 /** The petitions for review known on `asOf`, each with the court's decision if any. */
 export function petitions(history: History, asOf: string) {
+  return memo(history, `petitions|${asOf}`, () => computePetitions(history, asOf));
+}
+
+function computePetitions(history: History, asOf: string) {
   const events = known(history, asOf);
   return events
     .filter((x): x is Indexed<EventOf<"pfr.filed">> => x.event.type === "pfr.filed")
@@ -223,6 +239,12 @@ export function petitions(history: History, asOf: string) {
 
 /** Automatic stays (STAY-01, -02, -03, -04 VAWA, -06 temporary circuit stay) in force on `asOf`. */
 export function automaticStays(history: History, config: LawConfig, asOf: string): StayInForce[] {
+  return memoWithConfig(history, config, `automaticStays|${asOf}`, () =>
+    computeAutomaticStays(history, config, asOf),
+  );
+}
+
+function computeAutomaticStays(history: History, config: LawConfig, asOf: string): StayInForce[] {
   const out: StayInForce[] = [];
   const order = currentOrder(history, asOf);
   const fin = orderFinality(history, config, asOf);
@@ -316,7 +338,19 @@ export function staysInForce(
   asOf: string,
   opts: StayOptions = {},
 ): StayInForce[] {
-  const out = automaticStays(history, config, asOf);
+  return memoWithConfig(history, config, `staysInForce|${asOf}|${opts.boardingCompleted}|${opts.tz}`, () =>
+    computeStaysInForce(history, config, asOf, opts),
+  );
+}
+
+function computeStaysInForce(
+  history: History,
+  config: LawConfig,
+  asOf: string,
+  opts: StayOptions,
+): StayInForce[] {
+  // A copy: the automatic stays are a memoized list of their own.
+  const out = [...automaticStays(history, config, asOf)];
   for (const s of grantedStays(history, config, asOf, opts)) {
     if (s.status !== "in_force") continue;
     const g = s.grant.event;

@@ -53,10 +53,14 @@ export interface DetaineeFilter {
 /** Detained people with what placement needs: sex, facts, counsel and court coordinates. */
 export async function detainees(tx: Tx, f: DetaineeFilter) {
   const where: SQL[] = [];
-  if (f.facilities) where.push(and(detained, inArray(cases.facilityCode, f.facilities.length ? f.facilities : ["__none__"]))!);
+  if (f.facilities)
+    where.push(
+      and(detained, inArray(cases.facilityCode, f.facilities.length ? f.facilities : ["__none__"]))!,
+    );
   if (f.unassignedOffice)
     where.push(and(detained, isNull(cases.facilityCode), eq(cases.officeCode, f.unassignedOffice))!);
-  if (f.caseIds) where.push(inArray(cases.id, f.caseIds.length ? f.caseIds : ["00000000-0000-0000-0000-000000000000"]));
+  if (f.caseIds)
+    where.push(inArray(cases.id, f.caseIds.length ? f.caseIds : ["00000000-0000-0000-0000-000000000000"]));
   if (!where.length) return [];
   return tx
     .select({
@@ -133,7 +137,9 @@ export async function listProposals(tx: Tx, offices: string[] | null, limit: num
   return tx
     .select()
     .from(placementProposals)
-    .where(offices ? inArray(placementProposals.officeCode, offices.length ? offices : ["__none__"]) : undefined)
+    .where(
+      offices ? inArray(placementProposals.officeCode, offices.length ? offices : ["__none__"]) : undefined,
+    )
     .orderBy(desc(placementProposals.createdAt))
     .limit(limit);
 }
@@ -142,7 +148,9 @@ export async function getRecommendation(tx: Tx, proposalId: string, caseId: stri
   const [row] = await tx
     .select()
     .from(placementRecommendations)
-    .where(and(eq(placementRecommendations.proposalId, proposalId), eq(placementRecommendations.caseId, caseId)));
+    .where(
+      and(eq(placementRecommendations.proposalId, proposalId), eq(placementRecommendations.caseId, caseId)),
+    );
   return row;
 }
 
@@ -155,7 +163,9 @@ export async function updateRecommendation(
   await tx
     .update(placementRecommendations)
     .set(set)
-    .where(and(eq(placementRecommendations.proposalId, proposalId), eq(placementRecommendations.caseId, caseId)));
+    .where(
+      and(eq(placementRecommendations.proposalId, proposalId), eq(placementRecommendations.caseId, caseId)),
+    );
 }
 
 /** Inserts a notice unless one exists for that transfer; returns the stored row. */
@@ -215,7 +225,12 @@ export async function recentTransfers(tx: Tx, offices: string[] | null, since: s
         .where(
           and(
             inArray(caseEvents.caseId, ids),
-            inArray(caseEvents.type, ["counsel.notified", "counsel.appeared", "counsel.withdrawn", "event.superseded"]),
+            inArray(caseEvents.type, [
+              "counsel.notified",
+              "counsel.appeared",
+              "counsel.withdrawn",
+              "event.superseded",
+            ]),
           ),
         )
         .orderBy(asc(caseEvents.seq))
@@ -224,7 +239,11 @@ export async function recentTransfers(tx: Tx, offices: string[] | null, since: s
 }
 
 /** Sets top-level keys of a person's facts (null removes one); bumps the person's version. */
-export async function mergePersonFacts(tx: Tx, personId: string, patch: Record<string, unknown>): Promise<void> {
+export async function mergePersonFacts(
+  tx: Tx,
+  personId: string,
+  patch: Record<string, unknown>,
+): Promise<void> {
   const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== null));
   const remove = Object.keys(patch).filter((k) => patch[k] === null);
   let facts = sql`(${persons.facts} || ${JSON.stringify(set)}::jsonb)`;

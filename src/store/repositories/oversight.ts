@@ -268,10 +268,10 @@ export async function tombstoneOf(tx: Tx, caseId: string) {
 
 /** Same test as searchCases' name match, applied to the names a reader may see. */
 export async function namesMatch(tx: Tx, query: string, names: string): Promise<boolean> {
-  const [row] = await tx.execute<{ ok: boolean }>(
-    sql`select (${query} <% ${names} or ${names} like ${`%${query}%`}) as ok`,
-  ).then((r) => ("rows" in r ? (r.rows as { ok: boolean }[]) : (r as unknown as { ok: boolean }[])));
-  return !!row?.ok;
+  const res = await tx.execute(sql`select (${query} <% ${names} or ${names} like ${`%${query}%`}) as ok`);
+  // node-postgres and PGlite both answer { rows }; be lenient about the wrapper.
+  const rows = ((res as unknown as { rows?: { ok: boolean }[] }).rows ?? res) as unknown as { ok: boolean }[];
+  return !!rows[0]?.ok;
 }
 
 // --- users for single sign-on -------------------------------------------------------------------------

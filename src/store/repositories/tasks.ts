@@ -20,10 +20,21 @@ export async function countSweepCases(tx: Tx, offices: string[] | null): Promise
   return Number(row?.n ?? 0);
 }
 
+/** Only the columns the law needs: the projection (`state`, a large JSON) is not read. */
+const sweepCaseColumns = {
+  id: cases.id,
+  number: cases.number,
+  personId: cases.personId,
+  officeCode: cases.officeCode,
+  courtCode: cases.courtCode,
+};
+export type SweepCase = Pick<CaseRow, keyof typeof sweepCaseColumns>;
+export type SweepEvent = Pick<EventRow, "caseId" | "seq" | "body">;
+
 export interface SweepBatch {
-  cases: CaseRow[];
+  cases: SweepCase[];
   persons: Map<string, PersonRow>;
-  events: Map<string, EventRow[]>;
+  events: Map<string, SweepEvent[]>;
 }
 
 /** The next page of cases after `afterId` (keyset order by id), with their persons and events. */
@@ -37,7 +48,7 @@ export async function loadSweepBatch(
     (w): w is SQL => w !== undefined,
   );
   const page = await tx
-    .select()
+    .select(sweepCaseColumns)
     .from(cases)
     .where(and(...where))
     .orderBy(asc(cases.id))
@@ -54,7 +65,7 @@ export async function loadSweepBatch(
         ),
       ),
     tx
-      .select()
+      .select({ caseId: caseEvents.caseId, seq: caseEvents.seq, body: caseEvents.body })
       .from(caseEvents)
       .where(
         inArray(
@@ -64,7 +75,7 @@ export async function loadSweepBatch(
       )
       .orderBy(asc(caseEvents.caseId), asc(caseEvents.seq)),
   ]);
-  const events = new Map<string, EventRow[]>();
+  const events = new Map<string, SweepEvent[]>();
   for (const e of eventRows) {
     const list = events.get(e.caseId) ?? [];
     list.push(e);

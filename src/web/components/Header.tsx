@@ -15,6 +15,16 @@ export function Header({ me, onSignedOut }: { me: Me | null; onSignedOut: () => 
           immos
         </a>
         {me && (
+          <nav aria-label="Main" className="display-flex flex-align-center margin-right-auto margin-left-4">
+            <a {...linkTo("/")} className="margin-right-2">
+              Cases
+            </a>
+            <a {...linkTo("/population")} className="margin-right-2">
+              Population
+            </a>
+          </nav>
+        )}
+        {me && (
           <nav aria-label="Account" className="display-flex flex-align-center">
             <span className="margin-right-2">
               {me.displayName} ({me.role}

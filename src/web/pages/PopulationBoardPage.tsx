@@ -35,7 +35,10 @@ interface Board {
 const levelWords = (byLevel: Record<string, BySex>) =>
   Object.entries(byLevel)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([level, c]) => `${level === "unrecorded" ? "level not recorded" : `level ${level}`}: ${c.male + c.female + c.unknown}`)
+    .map(
+      ([level, c]) =>
+        `${level === "unrecorded" ? "level not recorded" : `level ${level}`}: ${c.male + c.female + c.unknown}`,
+    )
     .join("; ") || "none held";
 
 export function PopulationBoardPage() {
@@ -98,15 +101,18 @@ export function PopulationBoardPage() {
       {board && (
         <>
           <p role="status">
-            {board.totals.held} held in {board.facilities.length} facilities of {where} against {board.totals.capacity} beds,
-            as of {board.asOf} ({board.totals.male} men, {board.totals.female} women
+            {board.totals.held} held in {board.facilities.length} facilities of {where} against{" "}
+            {board.totals.capacity} beds, as of {board.asOf} ({board.totals.male} men, {board.totals.female}{" "}
+            women
             {board.totals.unknown ? `, ${board.totals.unknown} of unrecorded sex` : ""}).
           </p>
           <h2>Population over the last 30 days</h2>
           <PopulationChart series={board.history} label={`People held in ${where}`} />
           <h2>Facilities</h2>
           <Table fullWidth compact>
-            <caption className="usa-sr-only">Occupancy against capacity by facility, sex and security level</caption>
+            <caption className="usa-sr-only">
+              Occupancy against capacity by facility, sex and security level
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Facility</th>
@@ -133,7 +139,11 @@ export function PopulationBoardPage() {
                       <OccupancyBar held={f.held.male} capacity={f.capacity.male} label={`${f.code} men`} />
                     </td>
                     <td>
-                      <OccupancyBar held={f.held.female} capacity={f.capacity.female} label={`${f.code} women`} />
+                      <OccupancyBar
+                        held={f.held.female}
+                        capacity={f.capacity.female}
+                        label={`${f.code} women`}
+                      />
                     </td>
                     <td>{f.held.unknown}</td>
                     <td>{levelWords(f.byLevel)}</td>

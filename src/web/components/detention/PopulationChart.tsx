@@ -40,7 +40,7 @@ export function PopulationChart({ series, label }: { series: PopulationSeries; l
         style={{ maxWidth: W }}
       >
         {ticks.map((t) => (
-          <g key={t} aria-hidden="true">
+          <g key={t}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke="#dfe1e2" />
             <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" fontSize="12" fill="#1b1b1b">
               {t}
@@ -48,7 +48,6 @@ export function PopulationChart({ series, label }: { series: PopulationSeries; l
           </g>
         ))}
         <line
-          aria-hidden="true"
           x1={PAD.left}
           x2={W - PAD.right}
           y1={y(capacity)}
@@ -56,11 +55,11 @@ export function PopulationChart({ series, label }: { series: PopulationSeries; l
           stroke="#b50909"
           strokeDasharray="6 4"
         />
-        <path aria-hidden="true" d={line} fill="none" stroke="#005ea2" strokeWidth="2.5" />
-        <text aria-hidden="true" x={PAD.left} y={H - 8} fontSize="12" fill="#1b1b1b">
+        <path d={line} fill="none" stroke="#005ea2" strokeWidth="2.5" />
+        <text x={PAD.left} y={H - 8} fontSize="12" fill="#1b1b1b">
           {days[0]}
         </text>
-        <text aria-hidden="true" x={W - PAD.right} y={H - 8} fontSize="12" fill="#1b1b1b" textAnchor="end">
+        <text x={W - PAD.right} y={H - 8} fontSize="12" fill="#1b1b1b" textAnchor="end">
           {days.at(-1)}
         </text>
       </svg>

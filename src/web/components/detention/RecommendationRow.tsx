@@ -43,7 +43,11 @@ export function RecommendationRow({ proposalId, item }: { proposalId: string; it
     setBusy(true);
     setMessage(null);
     try {
-      const r = await api<{ outcome: { status: string; reviewId?: string }; notes: string[]; notice: unknown }>(
+      const r = await api<{
+        outcome: { status: string; reviewId?: string };
+        notes: string[];
+        notice: unknown;
+      }>(
         "POST",
         `/detention/proposals/${proposalId}/cases/${encodeURIComponent(item.caseNumber)}/accept`,
         acknowledge ? { acknowledge: true } : {},
@@ -86,7 +90,11 @@ export function RecommendationRow({ proposalId, item }: { proposalId: string; it
       <td>
         {(status === "proposed" || warnings) && !busy && (
           <Button type="button" onClick={() => accept(false)} disabled={busy}>
-            Accept<span className="usa-sr-only"> the move of {item.caseNumber} to {item.to}</span>
+            Accept
+            <span className="usa-sr-only">
+              {" "}
+              the move of {item.caseNumber} to {item.to}
+            </span>
           </Button>
         )}
         {warnings && (
