@@ -70,7 +70,11 @@ describe("detention in the browser", () => {
   it("proposes a rebalancing with a reason for every recommendation", async () => {
     await page.getByRole("link", { name: "Propose placements →" }).click();
     await page.getByRole("heading", { name: "Placement proposals", level: 1 }).waitFor();
-    await page.getByLabel("Rebalance everyone held at the office's facilities").check();
+    // USWDS draws its own radio over a visually hidden input: click the label, as a person would.
+    await page.locator('label[for="mode-rebalance"]').click();
+    expect(await page.getByLabel("Rebalance everyone held at the office's facilities").isChecked()).toBe(
+      true,
+    );
     await page.getByRole("button", { name: "Propose placements" }).click();
     await page.getByRole("heading", { name: /Proposal for HOU/ }).waitFor({ timeout: 120_000 });
     const rows = page.getByRole("table", { name: "Recommendations with their reasons" }).getByRole("row");

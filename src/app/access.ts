@@ -101,12 +101,17 @@ export function officeScope(actor: Actor): string[] | null {
 
 /** Is the resource within the actor's reach (office, or representation for counsel)? */
 export function inReach(actor: Actor, resource: AccessResource): boolean {
-  if (actor.role === "counsel") return !!resource.counselId && !!actor.counselIds?.includes(resource.counselId);
+  if (actor.role === "counsel")
+    return !!resource.counselId && !!actor.counselIds?.includes(resource.counselId);
   const scope = officeScope(actor);
   return !resource.officeCode || !scope || scope.includes(resource.officeCode);
 }
 
-export function authorize(actor: Actor | undefined, permission: Permission, resource?: AccessResource): Actor {
+export function authorize(
+  actor: Actor | undefined,
+  permission: Permission,
+  resource?: AccessResource,
+): Actor {
   if (!actor) throw new AppError("unauthenticated", "sign in first");
   if (!can(actor, permission)) {
     throw new AppError("forbidden", `the ${actor.role} role may not ${permission.replace(".", " ")}`);

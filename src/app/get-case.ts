@@ -1,6 +1,6 @@
 import { formatANumber } from "../domain/a-number.js";
-import { AppError, notFound } from "../domain/errors.js";
 import { effectiveEvents } from "../domain/case-state.js";
+import { AppError, notFound } from "../domain/errors.js";
 import { getPerson } from "../store/repositories/persons.js";
 import { getCounsel, getCourt, getFacility, getOffice } from "../store/repositories/reference.js";
 import { type Actor, authorize } from "./access.js";

@@ -13,8 +13,8 @@
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { toErrorBody } from "./errors.js";
 import { AppError } from "../domain/errors.js";
+import { toErrorBody } from "./errors.js";
 
 export const CSRF_COOKIE = "immos_csrf";
 export const CSRF_HEADER = "x-csrf-token";
@@ -49,7 +49,9 @@ export function registerCsrf(app: FastifyInstance) {
   app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
     const refusal = csrfRefusal(req);
     if (refusal) {
-      const { status, body } = toErrorBody(new AppError("forbidden", `cross-site request refused: ${refusal}`));
+      const { status, body } = toErrorBody(
+        new AppError("forbidden", `cross-site request refused: ${refusal}`),
+      );
       return reply.status(status).send(body);
     }
     // Hand the web app its double-submit token (readable by the page's script, not by other sites).

@@ -30,14 +30,24 @@ export function oidcSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): OidcS
   const clientId = env.IMMOS_OIDC_CLIENT_ID;
   const redirectUri = env.IMMOS_OIDC_REDIRECT_URI;
   if (!issuer || !clientId || !redirectUri) return undefined;
-  return { issuer, clientId, clientSecret: env.IMMOS_OIDC_CLIENT_SECRET ?? "", redirectUri, mapping: claimMappingFromEnv(env) };
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.IMMOS_OIDC_CLIENT_SECRET ?? "",
+    redirectUri,
+    mapping: claimMappingFromEnv(env),
+  };
 }
 
 const LOGIN_MINUTES = 10;
-const localHost = (u: URL) => u.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(u.hostname);
+const localHost = (u: URL) =>
+  u.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(u.hostname);
 
 export const oidcRoutes =
-  (ctx: AppContext, settings: () => OidcSettings | undefined = () => oidcSettingsFromEnv()): FastifyPluginAsyncZod =>
+  (
+    ctx: AppContext,
+    settings: () => OidcSettings | undefined = () => oidcSettingsFromEnv(),
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     let cached: { key: string; config: Promise<oidc.Configuration> } | undefined;
     const configuration = (s: OidcSettings) => {
@@ -50,7 +60,10 @@ export const oidcRoutes =
           })
           .catch((err) => {
             cached = undefined; // try again on the next sign-in
-            throw new AppError("unavailable", `the identity provider did not answer: ${String(err.message ?? err)}`);
+            throw new AppError(
+              "unavailable",
+              `the identity provider did not answer: ${String(err.message ?? err)}`,
+            );
           });
         cached = { key, config };
       }

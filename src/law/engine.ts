@@ -18,6 +18,37 @@ function bearsOn(rule: Rule, actionType: string): boolean {
   return rule.actions === "*" || rule.actions.includes(actionType);
 }
 
+/** The rules of the standard set that bear on each action type, found once per type rather than per verdict. */
+const standardRulesByAction = new Map<string, readonly Rule[]>();
+function rulesFor(rules: readonly Rule[], actionType: string): readonly Rule[] {
+  if (rules !== allRules) return rules.filter((rule) => bearsOn(rule, actionType));
+  let list = standardRulesByAction.get(actionType);
+  if (!list) {
+    list = rules.filter((rule) => bearsOn(rule, actionType));
+    standardRulesByAction.set(actionType, list);
+  }
+  return list;
+}
+
+/**
+ * Findings are ordered by rule id with localeCompare. Comparing two ids'
+ * positions in the standard ids sorted once by that same localeCompare gives
+ * the same order at a fraction of the cost; an id outside the table (a test
+ * rule) falls back to localeCompare itself.
+ */
+let ruleRanks: Map<string, number> | undefined;
+function compareRuleIds(a: string, b: string): number {
+  if (!ruleRanks) {
+    const ids = [...new Set(allRules.map((r) => r.id))].sort((x, y) => x.localeCompare(y));
+    ruleRanks = new Map();
+    // Ids that localeCompare calls equal share a rank, so that they stay equal.
+    ids.forEach((id, i) => ruleRanks?.set(id, i > 0 && ids[i - 1].localeCompare(id) === 0 ? (ruleRanks.get(ids[i - 1]) ?? i) : i));
+  }
+  const x = ruleRanks.get(a);
+  const y = ruleRanks.get(b);
+  return x === undefined || y === undefined ? a.localeCompare(b) : x - y;
+}
+
 export function evaluate(
   history: History,
   action: Action,
@@ -40,8 +71,7 @@ function evaluateRules(
   const deadlines: Deadline[] = [];
   const seen = new Set<string>();
   const ctx = { history, action, config, asOf };
-  for (const rule of rules) {
-    if (!bearsOn(rule, action.type)) continue;
+  for (const rule of rulesFor(rules, action.type)) {
     const result = rule.evaluate(ctx);
     if (!result) continue;
     for (const f of result.findings ?? []) {
@@ -56,6 +86,6 @@ function evaluateRules(
       deadlines.push({ ...d });
     }
   }
-  findings.sort((a, b) => severity[b.outcome] - severity[a.outcome] || a.rule.localeCompare(b.rule));
+  findings.sort((a, b) => severity[b.outcome] - severity[a.outcome] || compareRuleIds(a.rule, b.rule));
   return { outcome: mostSevere(findings.map((f) => f.outcome)), findings, deadlines };
 }

@@ -18,7 +18,7 @@ export interface BlockingRule {
 /** A key part: a small non-negative integer per record (-1 = missing) and an upper bound. */
 type KeyPart = { of(d: PreparedData, r: number): number; size(d: PreparedData): number };
 
-const valueOf = (field: PersonField): KeyPart => ({
+const fieldValue = (field: PersonField): KeyPart => ({
   of: (d, r) => d.fields[field].ids[r],
   size: (d) => d.fields[field].values.length,
 });
@@ -83,20 +83,25 @@ const unorderedNames: BlockingRule = {
 };
 
 export const BLOCKING_RULES: readonly BlockingRule[] = [
-  rule("aNumber", ["aNumber"], valueOf("aNumber")),
-  rule("birthDate+givenInitial", ["birthDate", "givenName"], valueOf("birthDate"), initialOf("givenName")),
-  rule("birthDate+familyInitial", ["birthDate", "familyName"], valueOf("birthDate"), initialOf("familyName")),
+  rule("aNumber", ["aNumber"], fieldValue("aNumber")),
+  rule("birthDate+givenInitial", ["birthDate", "givenName"], fieldValue("birthDate"), initialOf("givenName")),
+  rule(
+    "birthDate+familyInitial",
+    ["birthDate", "familyName"],
+    fieldValue("birthDate"),
+    initialOf("familyName"),
+  ),
   unorderedNames,
   rule(
     "postalCode+phonetic(family)",
     ["postalCode", "familyName"],
-    valueOf("postalCode"),
+    fieldValue("postalCode"),
     phoneticOf("familyName"),
   ),
   rule(
     "postalCode+phonetic(given)",
     ["postalCode", "givenName"],
-    valueOf("postalCode"),
+    fieldValue("postalCode"),
     phoneticOf("givenName"),
   ),
   // Any one slip in a birth date (year, month or day) leaves one of these three parts intact.
@@ -105,18 +110,33 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
     rule(`phonetic(${name})+birthYearDay`, [name, "birthDate"], phoneticOf(name), datePart(0, 4, 6, 8)),
     rule(`phonetic(${name})+birthMonthDay`, [name, "birthDate"], phoneticOf(name), datePart(4, 8)),
   ]),
-  rule("birthDate+postalCode", ["birthDate", "postalCode"], valueOf("birthDate"), valueOf("postalCode")),
-  rule("birthDate+nationality", ["birthDate", "nationality"], valueOf("birthDate"), valueOf("nationality")),
+  rule(
+    "birthDate+postalCode",
+    ["birthDate", "postalCode"],
+    fieldValue("birthDate"),
+    fieldValue("postalCode"),
+  ),
+  rule(
+    "birthDate+nationality",
+    ["birthDate", "nationality"],
+    fieldValue("birthDate"),
+    fieldValue("nationality"),
+  ),
   // A wrong birth date and a mistyped postal code: the place and a name still meet.
-  rule("addressLine", ["addressLine"], valueOf("addressLine")),
+  rule("addressLine", ["addressLine"], fieldValue("addressLine")),
   rule(
     "locality+phonetic(family)",
     ["locality", "familyName"],
-    valueOf("locality"),
+    fieldValue("locality"),
     phoneticOf("familyName"),
   ),
-  rule("locality+phonetic(given)", ["locality", "givenName"], valueOf("locality"), phoneticOf("givenName")),
-  rule("birthDate+locality", ["birthDate", "locality"], valueOf("birthDate"), valueOf("locality")),
+  rule(
+    "locality+phonetic(given)",
+    ["locality", "givenName"],
+    fieldValue("locality"),
+    phoneticOf("givenName"),
+  ),
+  rule("birthDate+locality", ["birthDate", "locality"], fieldValue("birthDate"), fieldValue("locality")),
 ];
 
 export interface CandidatePairs {

@@ -3,7 +3,17 @@
  * checkpoints of the audit chain's head, legal holds, tombstones of purged
  * cases, and the short-lived state of single sign-on logins.
  */
-import { bigint, bigserial, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { cases, counsel, users } from "./schema.js";
 
 /** A counsel user acts for these counsel records (persons.counsel_id): counsel see only their clients' cases. */

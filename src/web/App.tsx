@@ -6,7 +6,9 @@ import { CaseListPage } from "./pages/CaseListPage.js";
 import { CasePage } from "./pages/CasePage.js";
 import { PlacementPage } from "./pages/PlacementPage.js";
 import { PopulationBoardPage } from "./pages/PopulationBoardPage.js";
+import { ReviewQueuePage } from "./pages/ReviewQueuePage.js";
 import { SignInPage } from "./pages/SignInPage.js";
+import { WorkQueuePage } from "./pages/WorkQueuePage.js";
 import { usePath } from "./router.js";
 
 export function App() {
@@ -26,6 +28,8 @@ export function App() {
     const caseMatch = /^\/cases\/([^/?]+)/.exec(path);
     if (/^\/population(\?|$)/.test(path)) page = <PopulationBoardPage key={path} />;
     else if (/^\/placement(\?|$)/.test(path)) page = <PlacementPage key={path} />;
+    else if (/^\/reviews(\?|$)/.test(path)) page = <ReviewQueuePage />;
+    else if (/^\/queue(\?|$)/.test(path)) page = <WorkQueuePage />;
     else page = caseMatch ? <CasePage caseRef={decodeURIComponent(caseMatch[1])} /> : <CaseListPage />;
   }
   return (

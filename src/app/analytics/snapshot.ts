@@ -15,11 +15,11 @@ import {
   dataFingerprint,
   type FacilityInfo,
   facilitiesWithCapacity,
+  loadCaseBatch,
   reviewRules,
 } from "../../store/repositories/analytics.js";
 import { listCourts, listOffices } from "../../store/repositories/reference.js";
 import { getSetting } from "../../store/repositories/settings.js";
-import { loadSweepBatch } from "../../store/repositories/tasks.js";
 import type { AppContext } from "../context.js";
 import { lawInputsFrom } from "../law-inputs.js";
 import { type HistoryFacts, historyFacts } from "./facts.js";
@@ -78,7 +78,7 @@ async function buildSnapshot(ctx: AppContext, asOf: string, fingerprint: string)
   const out: CaseFacts[] = [];
   let after: string | null = null;
   for (;;) {
-    const batch = await loadSweepBatch(db, null, after, BATCH);
+    const batch = await loadCaseBatch(db, null, after, BATCH);
     if (!batch.cases.length) break;
     after = batch.cases[batch.cases.length - 1].id;
     for (const row of batch.cases) {

@@ -9,10 +9,9 @@ import type { CaseEvent } from "../../domain/events.js";
 import { isoDate } from "../../domain/events.js";
 import { evaluate } from "../../law/engine.js";
 import type { PolicySetting } from "../../law/types.js";
-import { doneTaskKeys } from "../../store/repositories/analytics.js";
+import { doneTaskKeys, loadCaseBatch } from "../../store/repositories/analytics.js";
 import { listCourts, listOffices } from "../../store/repositories/reference.js";
 import { getSetting } from "../../store/repositories/settings.js";
-import { loadSweepBatch } from "../../store/repositories/tasks.js";
 import { type Actor, authorize, officeScope } from "../access.js";
 import { historyFacts } from "../analytics/facts.js";
 import { type AppContext, today } from "../context.js";
@@ -73,7 +72,7 @@ export async function runChecks(ctx: AppContext, actor: Actor, raw: CheckInput):
   let cases = 0;
   let after: string | null = null;
   for (;;) {
-    const batch = await loadSweepBatch(db, offices, after, BATCH);
+    const batch = await loadCaseBatch(db, offices, after, BATCH);
     if (!batch.cases.length) break;
     after = batch.cases[batch.cases.length - 1].id;
     const done = run.has("deadline") ? await doneTaskKeys(db, batch.cases.map((c) => c.id)) : new Map();

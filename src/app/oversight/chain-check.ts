@@ -66,7 +66,8 @@ export function checkChain(entries: readonly StoredEntry[]): Finding | null {
     const ownOk = chainHash(e.prevHash, body(e)) === e.hash;
     const expectedPrev = prev?.hash ?? GENESIS_HASH;
     if (e.prevHash === expectedPrev) {
-      if (!ownOk) return found(e.seq, "edited", `entry ${e.seq} was edited (its hash does not match its content)`);
+      if (!ownOk)
+        return found(e.seq, "edited", `entry ${e.seq} was edited (its hash does not match its content)`);
       if (e.seq !== prevSeq + 1) return found(prevSeq + 1, "deleted", `entry ${prevSeq + 1} is missing`);
       continue;
     }
@@ -83,10 +84,18 @@ export function checkChain(entries: readonly StoredEntry[]): Finding | null {
     }
     if (e.seq > prevSeq + 1) {
       const last = e.seq - 1;
-      return found(prevSeq + 1, "deleted", `entry ${prevSeq + 1}${last > prevSeq + 1 ? ` to ${last}` : ""} was deleted`);
+      return found(
+        prevSeq + 1,
+        "deleted",
+        `entry ${prevSeq + 1}${last > prevSeq + 1 ? ` to ${last}` : ""} was deleted`,
+      );
     }
     if (ownOk && prev) {
-      return found(prev.seq, "edited", `entry ${prev.seq} was edited and re-hashed: entry ${e.seq} no longer links to it`);
+      return found(
+        prev.seq,
+        "edited",
+        `entry ${prev.seq} was edited and re-hashed: entry ${e.seq} no longer links to it`,
+      );
     }
     return found(e.seq, "edited", `entry ${e.seq} was edited or replaced`);
   }

@@ -12,9 +12,14 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { sha256 } from "../../domain/audit-hash.js";
 import { loadConfig } from "../../config.js";
-import { auditHead, type CheckpointRow, insertCheckpoint, listCheckpoints } from "../../store/repositories/oversight.js";
+import { sha256 } from "../../domain/audit-hash.js";
+import {
+  auditHead,
+  type CheckpointRow,
+  insertCheckpoint,
+  listCheckpoints,
+} from "../../store/repositories/oversight.js";
 import { type Actor, authorize } from "../access.js";
 import type { AppContext } from "../context.js";
 
@@ -55,7 +60,10 @@ export function checkpointSignatureValid(c: Omit<CheckpointRow, "id">, key: Buff
 }
 
 /** Signs the current head into the checkpoints table (nothing when the log is empty). */
-export async function createCheckpoint(ctx: AppContext, actor: Actor | "system"): Promise<CheckpointRow | null> {
+export async function createCheckpoint(
+  ctx: AppContext,
+  actor: Actor | "system",
+): Promise<CheckpointRow | null> {
   if (actor !== "system") authorize(actor, "audit.read");
   const db = ctx.database.db;
   const head = await auditHead(db);
@@ -72,6 +80,9 @@ export async function createCheckpoint(ctx: AppContext, actor: Actor | "system")
 
 export async function checkpointsWithValidity(ctx: AppContext, extra: Omit<CheckpointRow, "id">[] = []) {
   const key = checkpointKey();
-  const rows = [...(await listCheckpoints(ctx.database.db)), ...extra.map((c, i) => ({ ...c, id: -(i + 1) }))];
+  const rows = [
+    ...(await listCheckpoints(ctx.database.db)),
+    ...extra.map((c, i) => ({ ...c, id: -(i + 1) })),
+  ];
   return rows.map((r) => ({ ...r, signatureValid: checkpointSignatureValid(r, key) }));
 }

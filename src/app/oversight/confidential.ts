@@ -42,7 +42,9 @@ export function isConfidentialEvent(e: CaseEvent | { type: string; [k: string]: 
       return typeof ev.kind === "string" && confidentialStatuses.has(ev.kind);
     case "action.blocked":
       // "Blocked by PROT-01" tells the reader a protection claim exists.
-      return Array.isArray(ev.rules) && ev.rules.some((r) => typeof r === "string" && protectionRules.test(r));
+      return (
+        Array.isArray(ev.rules) && ev.rules.some((r) => typeof r === "string" && protectionRules.test(r))
+      );
     default:
       return false;
   }
@@ -81,3 +83,6 @@ export function caseIsConfidential(history: readonly HistoryLike[], flags: reado
 export function isConfidentialAlias(alias: { kind?: string } | unknown): boolean {
   return typeof alias === "object" && alias !== null && (alias as { kind?: string }).kind === "protected";
 }
+
+/** Case kinds that exist only because of a protection claim (withholding-only follows a positive fear screening). */
+export const confidentialCaseKinds: ReadonlySet<string> = new Set(["withholding_only"]);

@@ -8,7 +8,13 @@
 import type { Actor } from "../access.js";
 import { type AppContext, writeWithAudit } from "../context.js";
 import { confidentialSeqs } from "./confidential.js";
-import { accessForView, type CaseViewLike, type Confidentiality, redactWithAccess, viewHasConfidential } from "./redaction.js";
+import {
+  accessForView,
+  type CaseViewLike,
+  type Confidentiality,
+  redactWithAccess,
+  viewHasConfidential,
+} from "./redaction.js";
 
 export const DISCLOSURE_ACTION = "disclosure.read";
 
@@ -20,7 +26,12 @@ export interface DisclosureTarget {
   channel: "api" | "web" | "export" | "document";
 }
 
-export async function logDisclosure(ctx: AppContext, actor: Actor, purpose: string, target: DisclosureTarget) {
+export async function logDisclosure(
+  ctx: AppContext,
+  actor: Actor,
+  purpose: string,
+  target: DisclosureTarget,
+) {
   await writeWithAudit(
     ctx,
     { ...actor, purpose },

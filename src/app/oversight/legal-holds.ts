@@ -13,7 +13,12 @@ import { findCase } from "../load-case.js";
 
 export const holdInput = z.object({ reason: z.string().trim().min(3).max(500) });
 
-export async function placeHold(ctx: AppContext, actor: Actor, caseRef: string, raw: z.input<typeof holdInput>) {
+export async function placeHold(
+  ctx: AppContext,
+  actor: Actor,
+  caseRef: string,
+  raw: z.input<typeof holdInput>,
+) {
   authorize(actor, "legal_hold.manage");
   const input = holdInput.parse(raw);
   const row = await findCase(ctx.database.db, caseRef);
@@ -22,8 +27,20 @@ export async function placeHold(ctx: AppContext, actor: Actor, caseRef: string, 
   await writeWithAudit(
     ctx,
     actor,
-    { action: "legal_hold.place", entity: "case", entityId: row.id, detail: { holdId: id, reason: input.reason } },
-    (tx) => insertHold(tx, { id, caseId: row.id, reason: input.reason, placedBy: actor.username, placedAt: ctx.now() }),
+    {
+      action: "legal_hold.place",
+      entity: "case",
+      entityId: row.id,
+      detail: { holdId: id, reason: input.reason },
+    },
+    (tx) =>
+      insertHold(tx, {
+        id,
+        caseId: row.id,
+        reason: input.reason,
+        placedBy: actor.username,
+        placedAt: ctx.now(),
+      }),
   );
   return { id, caseId: row.id, number: row.number, reason: input.reason };
 }
@@ -45,5 +62,9 @@ export async function releaseHold(ctx: AppContext, actor: Actor, caseRef: string
 export async function listHolds(ctx: AppContext, actor: Actor) {
   authorize(actor, "legal_hold.manage");
   const rows = await activeHolds(ctx.database.db);
-  return rows.map((h) => ({ ...h, placedAt: h.placedAt.toISOString(), releasedAt: h.releasedAt?.toISOString() ?? null }));
+  return rows.map((h) => ({
+    ...h,
+    placedAt: h.placedAt.toISOString(),
+    releasedAt: h.releasedAt?.toISOString() ?? null,
+  }));
 }

@@ -16,6 +16,8 @@ export async function projectionHash(tx: Tx, caseRef: string | null | undefined)
 /** Adds the hashes to an audit detail (objects only; other details are wrapped). */
 export function withProjectionHashes(detail: unknown, beforeHash: string | null, afterHash: string | null) {
   const base =
-    detail && typeof detail === "object" && !Array.isArray(detail) ? (detail as object) : { value: detail ?? null };
+    detail && typeof detail === "object" && !Array.isArray(detail)
+      ? (detail as object)
+      : { value: detail ?? null };
   return { ...base, beforeHash, afterHash };
 }

@@ -16,7 +16,7 @@
  * which does both).
  */
 import { type Actor, type ConfidentialAccess, confidentialAccess } from "../access.js";
-import { confidentialSeqs, isConfidentialAlias, isConfidentialFlag } from "./confidential.js";
+import { confidentialCaseKinds, confidentialSeqs, isConfidentialAlias, isConfidentialFlag } from "./confidential.js";
 
 export const RESTRICTED = "restricted";
 
@@ -27,7 +27,7 @@ export interface HistoryItemLike {
 }
 
 export interface CaseViewLike {
-  case: { office: { code: string }; state: unknown; [k: string]: unknown };
+  case: { office: { code: string }; state: unknown; kind?: string; [k: string]: unknown };
   person?: { aliases?: unknown; counsel?: { id: string } | null; [k: string]: unknown } | null;
   history: HistoryItemLike[];
 }
@@ -68,6 +68,7 @@ export function accessForView(view: CaseViewLike, actor: Actor, purpose?: string
 export function viewHasConfidential(view: CaseViewLike): boolean {
   const flags = (view.case.state as { flags?: unknown })?.flags;
   return (
+    confidentialCaseKinds.has(view.case.kind ?? "") ||
     confidentialSeqs(view.history).size > 0 ||
     (Array.isArray(flags) && flags.some((f) => typeof f === "string" && isConfidentialFlag(f))) ||
     (Array.isArray(view.person?.aliases) && view.person.aliases.some(isConfidentialAlias))
@@ -87,7 +88,11 @@ export function redactWithAccess<V extends CaseViewLike>(
   const hidden = confidentialSeqs(view.history);
   return {
     ...view,
-    case: { ...view.case, state: filterFlags(view.case.state) },
+    case: {
+      ...view.case,
+      state: filterFlags(view.case.state),
+      ...(confidentialCaseKinds.has(view.case.kind ?? "") ? { kind: RESTRICTED } : {}),
+    },
     person: view.person && { ...view.person, aliases: filterAliases(view.person.aliases) },
     history: view.history.map((h) => (hidden.has(h.seq) ? restrictedItem(h.seq) : h)),
     confidentiality: { purposeRequired: access.kind === "purpose_required" },
@@ -114,12 +119,17 @@ export function redactCaseView<V extends CaseViewLike>(
  */
 export function redactSummary<S extends Record<string, unknown>>(summary: S, _actor?: Actor): S {
   const out: Record<string, unknown> = { ...summary };
-  if (Array.isArray(out.flags)) out.flags = (out.flags as unknown[]).filter((f) => typeof f !== "string" || !isConfidentialFlag(f));
+  if (Array.isArray(out.flags))
+    out.flags = (out.flags as unknown[]).filter((f) => typeof f !== "string" || !isConfidentialFlag(f));
   if (out.state && typeof out.state === "object") out.state = filterFlags(out.state);
   if (Array.isArray(out.aliases)) out.aliases = filterAliases(out.aliases);
+  if (typeof out.kind === "string" && confidentialCaseKinds.has(out.kind)) out.kind = RESTRICTED;
   for (const key of ["history", "events"]) {
     const items = out[key];
-    if (Array.isArray(items) && items.every((i) => i && typeof i === "object" && "seq" in i && "event" in i)) {
+    if (
+      Array.isArray(items) &&
+      items.every((i) => i && typeof i === "object" && "seq" in i && "event" in i)
+    ) {
       const hidden = confidentialSeqs(items as HistoryItemLike[]);
       out[key] = (items as HistoryItemLike[]).map((h) => (hidden.has(h.seq) ? restrictedItem(h.seq) : h));
     }

@@ -13,6 +13,7 @@
  */
 import { z } from "zod";
 import { canonicalJson, sha256 } from "../../domain/audit-hash.js";
+import { addMonths } from "../../law/calendar/calendar.js";
 import {
   blankPersonIfAllPurged,
   caseEventBodies,
@@ -23,7 +24,6 @@ import {
   purgeCaseHistory,
 } from "../../store/repositories/oversight.js";
 import { getSetting, putSetting } from "../../store/repositories/settings.js";
-import { addMonths } from "../../law/calendar/calendar.js";
 import { type Actor, authorize } from "../access.js";
 import { type AppContext, today, writeWithAudit } from "../context.js";
 
@@ -50,11 +50,18 @@ export async function getRetentionPolicy(ctx: AppContext): Promise<RetentionPoli
   return retentionPolicy.parse((await getSetting(ctx.database.db, "retention", "policy")) ?? {});
 }
 
-export async function setRetentionPolicy(ctx: AppContext, actor: Actor, raw: unknown): Promise<RetentionPolicy> {
+export async function setRetentionPolicy(
+  ctx: AppContext,
+  actor: Actor,
+  raw: unknown,
+): Promise<RetentionPolicy> {
   authorize(actor, "retention.manage");
   const policy = retentionPolicy.parse(raw);
-  await writeWithAudit(ctx, actor, { action: "retention.policy", entity: "settings", entityId: "retention", detail: policy }, (tx) =>
-    putSetting(tx, "retention", "policy", policy),
+  await writeWithAudit(
+    ctx,
+    actor,
+    { action: "retention.policy", entity: "settings", entityId: "retention", detail: policy },
+    (tx) => putSetting(tx, "retention", "policy", policy),
   );
   return policy;
 }
@@ -70,13 +77,25 @@ export interface PurgeReport {
 }
 
 /** Runs the purge (or, with dryRun, reports what it would do). One audit entry per run, and one per purged case. */
-export async function purge(ctx: AppContext, actor: Actor | "system", opts: { dryRun: boolean }): Promise<PurgeReport> {
+export async function purge(
+  ctx: AppContext,
+  actor: Actor | "system",
+  opts: { dryRun: boolean },
+): Promise<PurgeReport> {
   if (actor !== "system") authorize(actor, "retention.manage");
   const policy = await getRetentionPolicy(ctx);
   const now = ctx.now();
   const asOf = today(ctx);
   const db = ctx.database.db;
-  const report: PurgeReport = { dryRun: opts.dryRun, asOf, sessions: 0, tokens: 0, ssoLogins: 0, cases: [], heldSkipped: 0 };
+  const report: PurgeReport = {
+    dryRun: opts.dryRun,
+    asOf,
+    sessions: 0,
+    tokens: 0,
+    ssoLogins: 0,
+    cases: [],
+    heldSkipped: 0,
+  };
 
   const credentialsOf = async (kind: "session" | "token") =>
     opts.dryRun ? expiredCredentials(db, kind, now) : 0;
@@ -85,7 +104,9 @@ export async function purge(ctx: AppContext, actor: Actor | "system", opts: { dr
   if (policy.ssoLogins.purge && opts.dryRun) report.ssoLogins = await deleteExpiredOidcLogins(db, now, true);
 
   const cutoff = policy.closedCases.years ? addMonths(asOf, -12 * policy.closedCases.years) : null;
-  const candidates = cutoff ? await purgeableCases(db, policy.closedCases.stages, cutoff, policy.maxCasesPerRun) : [];
+  const candidates = cutoff
+    ? await purgeableCases(db, policy.closedCases.stages, cutoff, policy.maxCasesPerRun)
+    : [];
 
   if (opts.dryRun) {
     for (const c of candidates) {
@@ -110,7 +131,12 @@ export async function purge(ctx: AppContext, actor: Actor | "system", opts: { dr
     const done = await writeWithAudit(
       ctx,
       actor,
-      { action: "retention.purge_case", entity: "case", entityId: c.id, detail: { number: c.number, rule: "closedCases" } },
+      {
+        action: "retention.purge_case",
+        entity: "case",
+        entityId: c.id,
+        detail: { number: c.number, rule: "closedCases" },
+      },
       async (tx) => {
         const events = await caseEventBodies(tx, c.id);
         const ok = await purgeCaseHistory(tx, c, {

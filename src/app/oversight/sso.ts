@@ -27,10 +27,9 @@ export function claimMappingFromEnv(env: NodeJS.ProcessEnv = process.env): Claim
   let roleMap: Record<string, Role> = {};
   if (env.IMMOS_OIDC_ROLE_MAP) {
     const parsed = JSON.parse(env.IMMOS_OIDC_ROLE_MAP) as Record<string, string>;
-    roleMap = Object.fromEntries(Object.entries(parsed).filter(([, r]) => (roles as readonly string[]).includes(r))) as Record<
-      string,
-      Role
-    >;
+    roleMap = Object.fromEntries(
+      Object.entries(parsed).filter(([, r]) => (roles as readonly string[]).includes(r)),
+    ) as Record<string, Role>;
   }
   return {
     usernameClaim: env.IMMOS_OIDC_USERNAME_CLAIM ?? "preferred_username",
@@ -85,7 +84,6 @@ export async function signInWithClaims(
   const subject = String(claims.sub ?? "");
   if (!subject) throw new AppError("unauthenticated", "the identity provider sent no subject");
   const who = mapClaims(claims, mapping);
-  const db = ctx.database.db;
   // Computed outside the transaction: argon2 is slow. A random password nobody knows: SSO users sign in only via SSO.
   const unusablePassword = await hashPassword(newSecret("sso"));
   const session = newSecret("ims");
@@ -104,7 +102,10 @@ export async function signInWithClaims(
       let userId = boundId;
       if (!userId) {
         if (await getUserByName(tx, who.username)) {
-          throw new AppError("conflict", `user ${who.username} exists and is not linked to this identity provider`);
+          throw new AppError(
+            "conflict",
+            `user ${who.username} exists and is not linked to this identity provider`,
+          );
         }
         userId = randomUUID();
         await insertUser(tx, { id: userId, passwordHash: unusablePassword, ...who });

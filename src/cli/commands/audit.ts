@@ -48,7 +48,9 @@ export function register(program: Command) {
               `${r.latestCheckpoint ? `, latest at entry ${r.latestCheckpoint.headSeq}` : ""} (${r.millis} ms)`,
           );
         } else {
-          console.error(`audit log TAMPERED at entry ${r.finding?.seq}: ${r.finding?.problem}: ${r.finding?.message}`);
+          console.error(
+            `audit log TAMPERED at entry ${r.finding?.seq}: ${r.finding?.problem}: ${r.finding?.message}`,
+          );
         }
         if (!r.ok) process.exitCode = EXIT_TAMPERED;
       });
@@ -95,10 +97,17 @@ export function register(program: Command) {
         if (typeof o[k] === "string") q.set(key, o[k] as string);
       }
       await withApi(async (api) => {
-        const r = await api.call<{ items: { seq: number; at: string; actor: string; action: string; entity: string; entityId: string | null; purpose: string | null }[] }>(
-          "GET",
-          `/api/v1/audit?${q}`,
-        );
+        const r = await api.call<{
+          items: {
+            seq: number;
+            at: string;
+            actor: string;
+            action: string;
+            entity: string;
+            entityId: string | null;
+            purpose: string | null;
+          }[];
+        }>("GET", `/api/v1/audit?${q}`);
         if (o.json) return printJson(r);
         for (const e of r.items) {
           console.log(

@@ -12,7 +12,9 @@ interface PurgeReport {
 }
 
 export function register(program: Command) {
-  const r = program.command("retention").description("retention rules, purge, legal holds (docs/oversight.md)");
+  const r = program
+    .command("retention")
+    .description("retention rules, purge, legal holds (docs/oversight.md)");
   r.command("purge")
     .description("delete what the retention rules say; never a case under a legal hold")
     .option("--dry-run", "report what would be purged; change nothing")
@@ -26,7 +28,8 @@ export function register(program: Command) {
           `${verb} (as of ${rep.asOf}): ${rep.sessions} expired session(s), ${rep.tokens} expired token(s), ` +
             `${rep.ssoLogins} stale sign-in(s), ${rep.cases.length} closed case(s)`,
         );
-        for (const c of rep.cases) console.log(`  ${c.number}\tlast event ${c.lastEventOn}\t${c.events} events`);
+        for (const c of rep.cases)
+          console.log(`  ${c.number}\tlast event ${c.lastEventOn}\t${c.events} events`);
       });
     });
   r.command("policy")
@@ -70,10 +73,9 @@ export function register(program: Command) {
     .option("--json", "JSON output")
     .action(async (o: { json?: boolean }) => {
       await withApi(async (api) => {
-        const h = await api.call<{ items: { caseId: string; reason: string; placedBy: string; placedAt: string }[] }>(
-          "GET",
-          "/api/v1/legal-holds",
-        );
+        const h = await api.call<{
+          items: { caseId: string; reason: string; placedBy: string; placedAt: string }[];
+        }>("GET", "/api/v1/legal-holds");
         if (o.json) return printJson(h);
         for (const x of h.items) console.log(`${x.caseId}\t${x.placedAt}\t${x.placedBy}\t${x.reason}`);
       });

@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { authorize } from "../../app/access.js";
 import type { AppContext } from "../../app/context.js";
 import { auditSearchInput, searchAuditLog } from "../../app/oversight/audit-search.js";
 import { verifyAudit } from "../../app/oversight/audit-verify.js";
@@ -12,7 +13,6 @@ import { checkpointsWithValidity, createCheckpoint } from "../../app/oversight/c
 import { linkCounselUser } from "../../app/oversight/counsel-users.js";
 import { holdInput, listHolds, placeHold, releaseHold } from "../../app/oversight/legal-holds.js";
 import { getRetentionPolicy, purge, setRetentionPolicy } from "../../app/oversight/retention.js";
-import { authorize } from "../../app/access.js";
 import { requireActor } from "../auth.js";
 
 const caseParams = z.object({ id: z.string().min(1).max(100) });
@@ -51,7 +51,12 @@ export const auditRoutes =
 
     app.get(
       "/audit/verify",
-      { schema: { tags: ["oversight"], summary: "Recompute the hash chain and compare it with the signed checkpoints" } },
+      {
+        schema: {
+          tags: ["oversight"],
+          summary: "Recompute the hash chain and compare it with the signed checkpoints",
+        },
+      },
       async (req) => verifyAudit(ctx, requireActor(req)),
     );
 
@@ -60,7 +65,8 @@ export const auditRoutes =
       {
         schema: {
           tags: ["oversight"],
-          summary: "Verify, also against checkpoints kept elsewhere (e.g. exported with `immos audit checkpoint --out`)",
+          summary:
+            "Verify, also against checkpoints kept elsewhere (e.g. exported with `immos audit checkpoint --out`)",
           body: z.object({ checkpoints: z.array(exportedCheckpoint).max(100_000).default([]) }),
         },
       },
@@ -79,7 +85,8 @@ export const auditRoutes =
     app.post(
       "/audit/checkpoints",
       { schema: { tags: ["oversight"], summary: "Sign a checkpoint of the chain's head now" } },
-      async (req, reply) => reply.status(201).send({ checkpoint: await createCheckpoint(ctx, requireActor(req)) }),
+      async (req, reply) =>
+        reply.status(201).send({ checkpoint: await createCheckpoint(ctx, requireActor(req)) }),
     );
 
     app.get(
@@ -90,8 +97,16 @@ export const auditRoutes =
 
     app.post(
       "/cases/:id/legal-hold",
-      { schema: { tags: ["oversight"], summary: "Place a legal hold (the case is never purged)", params: caseParams, body: holdInput } },
-      async (req, reply) => reply.status(201).send(await placeHold(ctx, requireActor(req), req.params.id, req.body)),
+      {
+        schema: {
+          tags: ["oversight"],
+          summary: "Place a legal hold (the case is never purged)",
+          params: caseParams,
+          body: holdInput,
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await placeHold(ctx, requireActor(req), req.params.id, req.body)),
     );
 
     app.delete(
@@ -111,7 +126,13 @@ export const auditRoutes =
 
     app.put(
       "/retention/policy",
-      { schema: { tags: ["oversight"], summary: "Set the retention rules (admin)", body: z.record(z.string(), z.unknown()) } },
+      {
+        schema: {
+          tags: ["oversight"],
+          summary: "Set the retention rules (admin)",
+          body: z.record(z.string(), z.unknown()),
+        },
+      },
       async (req) => setRetentionPolicy(ctx, requireActor(req), req.body),
     );
 
@@ -138,6 +159,8 @@ export const auditRoutes =
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await linkCounselUser(ctx, requireActor(req), req.params.username, req.body.counselId)),
+        reply
+          .status(201)
+          .send(await linkCounselUser(ctx, requireActor(req), req.params.username, req.body.counselId)),
     );
   };

@@ -86,7 +86,10 @@ export function designatedCountries(
   return memo(history, `designatedCountries|${asOf}`, () => computeDesignatedCountries(history, asOf));
 }
 
-function computeDesignatedCountries(history: History, asOf: string): { countries: string[]; order?: OrderEvent } {
+function computeDesignatedCountries(
+  history: History,
+  asOf: string,
+): { countries: string[]; order?: OrderEvent } {
   const current = currentOrder(history, asOf);
   if (!current) return { countries: [] };
   const order = current.event;

@@ -4,10 +4,11 @@
  * capacity, counsel coordinates, the rules behind each review, and case-list
  * rows by id (the drill-down's records, scoped like the case list).
  */
-import { and, asc, count, inArray, max, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, gt, inArray, max, type SQL, sql } from "drizzle-orm";
 import type { Tx } from "../db.js";
 import { caseEvents, cases, counsel, facilities, persons, reviews, settings, tasks } from "../schema.js";
-import { listColumns } from "./cases.js";
+import { type CaseRow, listColumns } from "./cases.js";
+import type { PersonRow } from "./persons.js";
 
 /** Changes whenever a case, an event, a person, a review or a law setting changes. */
 export async function dataFingerprint(tx: Tx): Promise<string> {
@@ -103,4 +104,47 @@ export async function doneTaskKeys(tx: Tx, caseIds: readonly string[]): Promise<
     out.set(r.caseId, set);
   }
   return out;
+}
+
+export interface CaseBatch {
+  cases: CaseRow[];
+  persons: Map<string, PersonRow>;
+  events: Map<string, { seq: number; body: unknown }[]>;
+}
+
+/** The next page of whole cases after `afterId` (keyset order by id), with their persons and events. */
+export async function loadCaseBatch(
+  tx: Tx,
+  offices: string[] | null,
+  afterId: string | null,
+  limit: number,
+): Promise<CaseBatch> {
+  const where: SQL[] = [];
+  if (offices) where.push(inArray(cases.officeCode, offices.length ? offices : ["__none__"]));
+  if (afterId) where.push(gt(cases.id, afterId));
+  const page = await tx
+    .select()
+    .from(cases)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(cases.id))
+    .limit(limit);
+  if (!page.length) return { cases: [], persons: new Map(), events: new Map() };
+  const [personRows, eventRows] = await Promise.all([
+    tx
+      .select()
+      .from(persons)
+      .where(inArray(persons.id, [...new Set(page.map((c) => c.personId))])),
+    tx
+      .select({ caseId: caseEvents.caseId, seq: caseEvents.seq, body: caseEvents.body })
+      .from(caseEvents)
+      .where(inArray(caseEvents.caseId, page.map((c) => c.id)))
+      .orderBy(asc(caseEvents.caseId), asc(caseEvents.seq)),
+  ]);
+  const events = new Map<string, { seq: number; body: unknown }[]>();
+  for (const e of eventRows) {
+    const list = events.get(e.caseId) ?? [];
+    list.push({ seq: e.seq, body: e.body });
+    events.set(e.caseId, list);
+  }
+  return { cases: page, persons: new Map(personRows.map((p) => [p.id, p])), events };
 }

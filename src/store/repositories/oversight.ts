@@ -1,5 +1,19 @@
 /** SQL for oversight: counsel links, audit search and checkpoints, legal holds, retention, SSO state. */
-import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, lte, notExists, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  notExists,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { Tx } from "../db.js";
 import { auditLog, caseEvents, cases, credentials, persons, users } from "../schema.js";
 import {
@@ -276,7 +290,13 @@ export async function namesMatch(tx: Tx, query: string, names: string): Promise<
 
 // --- users for single sign-on -------------------------------------------------------------------------
 
-export async function updateUserAccess(tx: Tx, userId: string, role: string, offices: string[], displayName: string) {
+export async function updateUserAccess(
+  tx: Tx,
+  userId: string,
+  role: string,
+  offices: string[],
+  displayName: string,
+) {
   await tx.update(users).set({ role, offices, displayName }).where(eq(users.id, userId));
 }
 
@@ -296,7 +316,12 @@ export async function takeOidcLogin(tx: Tx, state: string): Promise<OidcLoginRow
 export async function personNames(tx: Tx, ids: string[]) {
   if (!ids.length) return [];
   return tx
-    .select({ id: persons.id, givenName: persons.givenName, familyName: persons.familyName, aliases: persons.aliases })
+    .select({
+      id: persons.id,
+      givenName: persons.givenName,
+      familyName: persons.familyName,
+      aliases: persons.aliases,
+    })
     .from(persons)
     .where(inArray(persons.id, ids));
 }

@@ -22,6 +22,12 @@ export function Header({ me, onSignedOut }: { me: Me | null; onSignedOut: () => 
             <a {...linkTo("/population")} className="margin-right-2">
               Population
             </a>
+            <a {...linkTo("/queue")} className="margin-right-2">
+              Work queue
+            </a>
+            <a {...linkTo("/reviews")} className="margin-right-2">
+              Reviews
+            </a>
           </nav>
         )}
         {me && (

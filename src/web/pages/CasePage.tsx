@@ -1,18 +1,23 @@
 import { Alert, Grid, Tag } from "@trussworks/react-uswds";
 import { useEffect, useState } from "react";
 import { ApiFailure, api, type CaseView } from "../api.js";
+import { ActionsPanel } from "../components/ActionsPanel.js";
+import { DeadlinesPanel } from "../components/DeadlinesPanel.js";
 import { DocumentsPanel } from "../components/DocumentsPanel.js";
 import { Timeline } from "../components/Timeline.js";
+import { WhatIfPanel } from "../components/WhatIfPanel.js";
 import { linkTo } from "../router.js";
 
 export function CasePage({ caseRef }: { caseRef: string }) {
   const [view, setView] = useState<CaseView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [reloads, setReloads] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `reloads` re-reads the case after an action
   useEffect(() => {
     api<CaseView>("GET", `/cases/${encodeURIComponent(caseRef)}`)
       .then(setView)
       .catch((e) => setError(e instanceof ApiFailure ? e.message : "Could not load the case"));
-  }, [caseRef]);
+  }, [caseRef, reloads]);
 
   if (error)
     return (
@@ -108,6 +113,9 @@ export function CasePage({ caseRef }: { caseRef: string }) {
           </dl>
         </Grid>
       </Grid>
+      <DeadlinesPanel caseId={c.id} version={c.version} />
+      <ActionsPanel view={view} onChanged={() => setReloads((n) => n + 1)} />
+      <WhatIfPanel view={view} />
       <h2>Timeline</h2>
       <Timeline items={view.history} />
       <h2>Documents</h2>

@@ -1,0 +1,224 @@
+/**
+ * Agency-scale data: N synthetic persons, each with a case and its history,
+ * COPYed into PostgreSQL (src/store/repositories/copy-load.ts), with a
+ * progress bar. Rows are exactly those of the demo seed (src/app/seed-demo.ts:
+ * generateCases -> persons, cases with projectCase, case_events); one audit
+ * entry per batch, in the batch's transaction, as the seed writes.
+ *
+ *   npx tsx bench/load-persons.ts [persons=100000] [--db immos_scale] [--batch 5000] [--connections 2]
+ *
+ * Creates (drops first) the database `--db` next to IMMOS_BENCH_PG_URL, migrates it, loads the
+ * reference data and demo users, then the persons; prints persons/s and table sizes.
+ * The database stays, for bench/api-load.ts (which calls this itself when the data is missing).
+ */
+import { randomUUID } from "node:crypto";
+import { setImmediate as yieldToLoop } from "node:timers/promises";
+import { pathToFileURL } from "node:url";
+import { SingleBar } from "cli-progress";
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import { personInput } from "../src/app/schemas.js";
+import { seedDemo } from "../src/app/seed-demo.js";
+import { normalizeANumber } from "../src/domain/a-number.js";
+import { projectCase } from "../src/domain/case-state.js";
+import { searchNames } from "../src/domain/names.js";
+import { generateCases, referenceData, type SeedCase } from "../src/seed/index.js";
+import type { Db } from "../src/store/db.js";
+import { openPostgres } from "../src/store/db.js";
+import { appendAudit } from "../src/store/repositories/audit.js";
+import type { BulkBatch } from "../src/store/repositories/bulk.js";
+import { copyBatch } from "../src/store/repositories/copy-load.js";
+import { putSetting } from "../src/store/repositories/settings.js";
+import * as schema from "../src/store/schema.js";
+import { machine, PG_URL } from "./support.js";
+
+export const SCALE_TODAY = "2026-11-27";
+export const scaleNow = () => new Date(`${SCALE_TODAY}T15:00:00Z`);
+
+export function databaseUrl(name: string): string {
+  return PG_URL.replace(/\/[^/]*$/, `/${name}`);
+}
+
+/** The rows seed-demo.ts writes for one generated case (a copy of its loop body: keep the two in step). */
+export function rowsFor(c: SeedCase, year: string, into: BulkBatch): void {
+  const p = personInput.parse(c.person);
+  const personId = randomUUID();
+  const caseId = randomUUID();
+  const stored = c.events.map((event, i) => ({ seq: i + 1, event }));
+  const state = projectCase(stored);
+  into.persons.push({
+    id: personId,
+    aNumber: p.aNumber ? normalizeANumber(p.aNumber) : null,
+    givenName: p.givenName,
+    familyName: p.familyName,
+    aliases: p.aliases,
+    searchNames: searchNames([{ given: p.givenName, family: p.familyName }, ...p.aliases]),
+    birthDate: p.birthDate ?? null,
+    sex: p.sex ?? null,
+    birthCountry: p.birthCountry ?? null,
+    citizenship: p.citizenship,
+    languages: p.languages,
+    counselId: p.counselId ?? null,
+    facts: p.facts,
+  });
+  into.cases.push({
+    id: caseId,
+    number: `${c.case.officeCode}-${year}-${caseId.replace(/-/g, "").slice(0, 8).toUpperCase()}`,
+    personId,
+    kind: c.case.kind,
+    courtCode: c.case.courtCode ?? null,
+    officeCode: c.case.officeCode,
+    stage: state.stage,
+    state,
+    facilityCode: state.facilityCode,
+    lastEventOn: state.lastEventOn,
+    eventCount: stored.length,
+    version: stored.length,
+  });
+  for (const s of stored) {
+    into.events.push({
+      caseId,
+      seq: s.seq,
+      type: s.event.type,
+      on: s.event.on,
+      at: s.event.at ?? null,
+      body: s.event,
+    });
+  }
+}
+
+export interface LoadOptions {
+  persons: number;
+  db: string;
+  batch?: number;
+  seed?: number;
+  /** Concurrent COPY connections (generation runs on this thread meanwhile). */
+  connections?: number;
+  quiet?: boolean;
+}
+
+export interface LoadResult {
+  persons: number;
+  events: number;
+  seconds: number;
+  perSecond: number;
+  sizes: { table: string; rows: number; size: string }[];
+}
+
+async function recreate(name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+}
+
+export async function loadPersons(opts: LoadOptions): Promise<LoadResult> {
+  const batchSize = opts.batch ?? 5000;
+  const seed = opts.seed ?? 1;
+  await recreate(opts.db);
+  const url = databaseUrl(opts.db);
+  const database = await openPostgres(url, 2);
+  await database.migrate();
+  const ctx = { database, now: scaleNow };
+  await seedDemo(ctx, "system", { persons: 0, seed }); // reference data and the demo users
+  const pool = new pg.Pool({ connectionString: url, max: opts.connections ?? 2 });
+  const bar = opts.quiet
+    ? undefined
+    : new SingleBar({
+        format: "loading |{bar}| {percentage}% {value}/{total} persons, {rate}/s, eta {eta_formatted}",
+        hideCursor: true,
+      });
+  bar?.start(opts.persons, 0, { rate: 0 });
+  const started = performance.now();
+  let done = 0;
+  let events = 0;
+  const inFlight = new Set<Promise<void>>();
+  const write = async (b: BulkBatch) => {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      await copyBatch(client, b);
+      await appendAudit(drizzle(client, { schema }) as unknown as Db, {
+        actor: "system",
+        action: "seed.cases",
+        entity: "case",
+        detail: { cases: b.cases.length, events: b.events.length },
+        at: scaleNow().toISOString(),
+      });
+      await client.query("COMMIT");
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+    done += b.persons.length;
+    events += b.events.length;
+    bar?.update(done, { rate: Math.round(done / ((performance.now() - started) / 1000)) });
+  };
+  let batch: BulkBatch = { persons: [], cases: [], events: [] };
+  let i = 0;
+  for (const c of generateCases(opts.persons, seed, SCALE_TODAY, referenceData())) {
+    rowsFor(c, SCALE_TODAY.slice(0, 4), batch);
+    // Let the COPY streams in flight write while this thread generates the next batch.
+    if (++i % 250 === 0) await yieldToLoop();
+    if (batch.persons.length < batchSize) continue;
+    while (inFlight.size >= (opts.connections ?? 2)) await Promise.race(inFlight);
+    const p: Promise<void> = write(batch).finally(() => inFlight.delete(p));
+    inFlight.add(p);
+    batch = { persons: [], cases: [], events: [] };
+  }
+  if (batch.persons.length) {
+    const p: Promise<void> = write(batch).finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  }
+  await Promise.all(inFlight);
+  bar?.stop();
+  const seconds = (performance.now() - started) / 1000;
+  await putSetting(database.db, "system", "seed", { persons: opts.persons, seed, on: SCALE_TODAY });
+  await pool.query("ANALYZE");
+  const { rows } = await pool.query(
+    `select relname as table, n_live_tup::int as rows, pg_size_pretty(pg_total_relation_size(relid)) as size
+       from pg_stat_user_tables where relname in ('persons','cases','case_events','audit_log') order by relname`,
+  );
+  await pool.end();
+  await database.close();
+  return { persons: done, events, seconds, perSecond: Math.round(done / seconds), sizes: rows };
+}
+
+/** How many persons the database holds per its seed setting, or undefined when it does not exist. */
+export async function loadedPersons(name: string): Promise<number | undefined> {
+  const client = new pg.Client({ connectionString: databaseUrl(name) });
+  try {
+    await client.connect();
+    const { rows } = await client.query("select value from settings where scope = 'system' and key = 'seed'");
+    return rows[0]?.value?.persons;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const persons = Number(process.argv[2] && !process.argv[2].startsWith("--") ? process.argv[2] : 100_000);
+  const db = arg("db") ?? "immos_scale";
+  console.log(`load-persons: ${persons} persons by COPY into ${db}; ${machine()}`);
+  const r = await loadPersons({
+    persons,
+    db,
+    batch: Number(arg("batch") ?? 5000),
+    connections: Number(arg("connections") ?? 2),
+  });
+  console.log(
+    `loaded ${r.persons} persons (${r.events} events) in ${r.seconds.toFixed(1)} s = ${r.perSecond} persons/s; ` +
+      `1,000,000 at this rate: ${((1_000_000 / r.perSecond) / 60).toFixed(1)} min`,
+  );
+  for (const s of r.sizes) console.log(`  ${s.table.padEnd(12)} ${String(s.rows).padStart(10)} rows  ${s.size}`);
+}
