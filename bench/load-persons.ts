@@ -12,6 +12,7 @@
  * The database stays, for bench/api-load.ts (which calls this itself when the data is missing).
  */
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { SingleBar } from "cli-progress";
@@ -103,6 +104,18 @@ export interface LoadResult {
   seconds: number;
   perSecond: number;
   sizes: { table: string; rows: number; size: string }[];
+  /** CPU seconds of this process and of the PostgreSQL backends that ran the COPYs (same machine only). */
+  cpu: { loader: number; postgres: number | null };
+}
+
+/** utime + stime of a local process in seconds, from /proc (Linux), or null. */
+function procCpuSeconds(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 async function recreate(name: string): Promise<void> {
@@ -123,6 +136,11 @@ export async function loadPersons(opts: LoadOptions): Promise<LoadResult> {
   const ctx = { database, now: scaleNow };
   await seedDemo(ctx, "system", { persons: 0, seed }); // reference data and the demo users
   const pool = new pg.Pool({ connectionString: url, max: opts.connections ?? 2 });
+  const backends = new Set<number>();
+  pool.on("connect", (client) => {
+    client.query("select pg_backend_pid() as pid").then((r) => backends.add(r.rows[0].pid), () => undefined);
+  });
+  const cpu0 = process.cpuUsage();
   const bar = opts.quiet
     ? undefined
     : new SingleBar({
@@ -176,6 +194,12 @@ export async function loadPersons(opts: LoadOptions): Promise<LoadResult> {
   await Promise.all(inFlight);
   bar?.stop();
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu0);
+  const pgCpu = [...backends].map(procCpuSeconds);
+  const cpu = {
+    loader: (used.user + used.system) / 1e6,
+    postgres: pgCpu.every((c) => c !== null) ? pgCpu.reduce((a, b) => (a ?? 0) + (b ?? 0), 0) : null,
+  };
   await putSetting(database.db, "system", "seed", { persons: opts.persons, seed, on: SCALE_TODAY });
   await pool.query("ANALYZE");
   const { rows } = await pool.query(
@@ -184,7 +208,7 @@ export async function loadPersons(opts: LoadOptions): Promise<LoadResult> {
   );
   await pool.end();
   await database.close();
-  return { persons: done, events, seconds, perSecond: Math.round(done / seconds), sizes: rows };
+  return { persons: done, events, seconds, perSecond: Math.round(done / seconds), sizes: rows, cpu };
 }
 
 /** How many persons the database holds per its seed setting, or undefined when it does not exist. */
@@ -219,6 +243,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   console.log(
     `loaded ${r.persons} persons (${r.events} events) in ${r.seconds.toFixed(1)} s = ${r.perSecond} persons/s; ` +
       `1,000,000 at this rate: ${((1_000_000 / r.perSecond) / 60).toFixed(1)} min`,
+  );
+  const busiest = Math.max(r.cpu.loader, r.cpu.postgres ?? 0);
+  console.log(
+    `CPU: loader ${r.cpu.loader.toFixed(1)} s, PostgreSQL COPY backends ${r.cpu.postgres?.toFixed(1) ?? "n/a"} s; ` +
+      `on an idle 2-core machine the busier side bounds the rate: ~${Math.round(r.persons / busiest)} persons/s, ` +
+      `1,000,000 in ~${((1_000_000 / (r.persons / busiest)) / 60).toFixed(1)} min (before the final ANALYZE)`,
   );
   for (const s of r.sizes) console.log(`  ${s.table.padEnd(12)} ${String(s.rows).padStart(10)} rows  ${s.size}`);
 }

@@ -17,7 +17,8 @@ if (process.argv.includes("--check")) {
     current = readFileSync(target, "utf8");
   } catch {}
   const stale = current !== markdown;
-  if (stale) console.error("docs/data-dictionary.md is out of date: run npx tsx scripts/gen-data-dictionary.ts");
+  if (stale)
+    console.error("docs/data-dictionary.md is out of date: run npx tsx scripts/gen-data-dictionary.ts");
   if (dictionary.undocumented.length) console.error(`undocumented: ${dictionary.undocumented.join(", ")}`);
   process.exit(stale || dictionary.undocumented.length ? 1 : 0);
 }

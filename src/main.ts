@@ -36,7 +36,8 @@ if (!(await isSeeded(ctx))) {
 }
 const operatorToken = `imo_${randomBytes(24).toString("base64url")}`;
 const app = await buildServer(ctx, {
-  logger: { level: config.logLevel === "info" ? "warn" : config.logLevel },
+  // pino JSON lines on stdout; every line of a request carries its reqId (also sent as x-request-id).
+  logger: { level: config.logLevel },
   operatorToken,
 });
 await app.listen({ port: config.port, host: config.host });

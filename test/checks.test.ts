@@ -51,7 +51,10 @@ describe.each(backends())("integrity checks on %s", (backend) => {
     office = (await officer("GET", "/api/v1/me")).body.offices[0];
     const offices = (await admin("GET", "/api/v1/offices")).body.items.map((o: { code: string }) => o.code);
     otherOffice = offices.find((c: string) => c !== office);
-    const facilities = (await officer("GET", "/api/v1/facilities")).body.items as { code: string; kinds: string[] }[];
+    const facilities = (await officer("GET", "/api/v1/facilities")).body.items as {
+      code: string;
+      kinds: string[];
+    }[];
     const [f1, f2] = facilities.filter((f) => f.kinds.includes("adult"));
 
     await open("Clean", [
@@ -81,7 +84,14 @@ describe.each(backends())("integrity checks on %s", (backend) => {
         servedTo: "person",
         method: "personal",
       },
-      { on: "2026-10-20", type: "order.issued", by: "IJ", kind: "removal", delivery: "oral", countries: ["MX"] },
+      {
+        on: "2026-10-20",
+        type: "order.issued",
+        by: "IJ",
+        kind: "removal",
+        delivery: "oral",
+        countries: ["MX"],
+      },
     ]);
     const booked = (code: string, on: string) => [
       { on, type: "arrest", basis: "i200", location: "residence" },
@@ -118,7 +128,7 @@ describe.each(backends())("integrity checks on %s", (backend) => {
 
   const run = async (as: Call, qs = "") => {
     const r = await as("GET", `/api/v1/checks${qs}`);
-    expect(r.status).toBe(200);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
     return r.body as { findings: Finding[]; counts: Record<string, number>; cases: number };
   };
   const of = (findings: Finding[], name: string) => findings.filter((f) => f.caseId === made[name].caseId);
@@ -130,17 +140,22 @@ describe.each(backends())("integrity checks on %s", (backend) => {
     expect(of(findings, "Stuck")[0].message).toMatch(/no event for 326 days at stage intake/);
     const drift = of(findings, "Drift");
     expect(drift.map((f) => f.check)).toEqual(["projection"]);
-    expect(drift[0].message).toContain("state.stage is \"removed\", history gives \"intake\"");
+    expect(drift[0].message).toContain('state.stage is "removed", history gives "intake"');
     const overdue = of(findings, "Overdue").filter((f) => f.check === "deadline");
     expect(overdue).toHaveLength(1);
     expect(overdue[0].message).toContain("appeal.due (FIN-02) was due 2026-11-19");
-    for (const name of ["Twice", "Twice2"]) expect(of(findings, name).map((f) => f.check)).toEqual(["two-facilities"]);
+    for (const name of ["Twice", "Twice2"])
+      expect(of(findings, name).map((f) => f.check)).toEqual(["two-facilities"]);
     for (const f of findings) expect(f.path).toBe(`/cases/${encodeURIComponent(f.caseNumber)}`);
   });
 
   it("runs only the checks asked for, with a stuck threshold given", async () => {
     const r = await run(admin, "?only=stuck&stuckDays=5");
-    expect(Object.entries(r.counts).filter(([, n]) => n > 0).map(([k]) => k)).toEqual(["stuck"]);
+    expect(
+      Object.entries(r.counts)
+        .filter(([, n]) => n > 0)
+        .map(([k]) => k),
+    ).toEqual(["stuck"]);
     expect(of(r.findings, "Clean").map((f) => f.check)).toEqual(["stuck"]);
   });
 
@@ -185,6 +200,8 @@ describe.each(backends())("integrity checks on %s", (backend) => {
     const decided = at(/review\.decided .*decision=denied/);
     expect(decided).toBe(request + 1);
     expect(lines[decided].indexOf("#")).toBeGreaterThan(lines[request].indexOf("#"));
-    expect(lines.some((l) => /^[├└]─ (intake|charged|in proceedings|ordered|final order) \(from /.test(l))).toBe(true);
+    expect(
+      lines.some((l) => /^[├└]─ (intake|charged|in proceedings|ordered|final order) \(from /.test(l)),
+    ).toBe(true);
   });
 });

@@ -282,6 +282,19 @@ describe.each(backends())("detention on %s", (backend) => {
       expect((await officer("GET", `/api/v1/detention/proposals/${p3.id}`)).body.items[0].status).toBe(
         "review_requested",
       );
+      // Another supervisor approves in writing; the same stored action then goes ahead, once.
+      const approved = await t.as("supervisor")(
+        "POST",
+        `/api/v1/reviews/${r.body.outcome.reviewId}/decision`,
+        {
+          decision: "approved",
+          reason: "counsel agreed to video visits; no closer bed",
+        },
+      );
+      expect(approved.status, JSON.stringify(approved.body)).toBeLessThan(300);
+      const goAhead = await accept(p3.id, reviewed, { reviewId: r.body.outcome.reviewId });
+      expect(goAhead.status, JSON.stringify(goAhead.body)).toBe(201);
+      expect((await view(reviewed.caseId)).case.facility.code).toBe(p3.to);
     } finally {
       await putSetting(t.ctx.database.db, "law", "policy", {});
     }

@@ -14,9 +14,10 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkEntries } from "../src/app/movements/gate.js";
 import type { LawInputs } from "../src/app/law-inputs.js";
+import { checkEntries } from "../src/app/movements/gate.js";
 import type { CaseEvent } from "../src/domain/events.js";
+import { listEvents } from "../src/store/repositories/cases.js";
 import type { EntryRow } from "../src/store/repositories/movements.js";
 import { startTestApp, type TestApp } from "./support/app.js";
 import { backends } from "./support/databases.js";
@@ -26,7 +27,14 @@ const COUNTRY = "SV";
 
 const history = (): CaseEvent[] =>
   [
-    { on: "2026-06-01", type: "order.issued", by: "IJ", kind: "removal", delivery: "oral", countries: [COUNTRY] },
+    {
+      on: "2026-06-01",
+      type: "order.issued",
+      by: "IJ",
+      kind: "removal",
+      delivery: "oral",
+      countries: [COUNTRY],
+    },
     { on: "2026-06-01", type: "appeal.waived", knowing: true },
     { on: "2026-09-01", type: "travel_document.issued", country: COUNTRY, validUntil: "2030-01-01" },
     {
@@ -40,7 +48,13 @@ const history = (): CaseEvent[] =>
     { on: "2026-11-10", type: "fear.inquired", country: COUNTRY, expressed: false },
     { on: "2026-11-20", type: "medical.clearance", fit: true },
   ] as CaseEvent[];
-const person = { givenName: "P", familyName: "Prop", birthDate: "1990-01-01", citizenship: [COUNTRY], languages: ["es"] };
+const person = {
+  givenName: "P",
+  familyName: "Prop",
+  birthDate: "1990-01-01",
+  citizenship: [COUNTRY],
+  languages: ["es"],
+};
 
 /** The facts that must keep a person off the flight (the oracle: domain knowledge, not the engine). */
 const kinds = ["stay.granted", "protection.granted", "citizenship.claimed", "motion.received"] as const;
@@ -49,7 +63,12 @@ type Kind = (typeof kinds)[number];
 function factOf(kind: Kind, at: string, variant: number): CaseEvent {
   switch (kind) {
     case "stay.granted":
-      return { on: TODAY, at, type: "stay.granted", by: (["IJ", "BIA", "circuit", "district"] as const)[variant % 4] };
+      return {
+        on: TODAY,
+        at,
+        type: "stay.granted",
+        by: (["IJ", "BIA", "circuit", "district"] as const)[variant % 4],
+      };
     case "protection.granted":
       return {
         on: TODAY,
@@ -110,7 +129,13 @@ describe("the final gate, modelled over 300 people (real law engine, no database
               history: { person: { ...person, represented: true }, events: history() },
               config,
             });
-            entries.push({ id: `e${i}`, caseId, acknowledged: false, role: "primary", status: "listed" } as EntryRow);
+            entries.push({
+              id: `e${i}`,
+              caseId,
+              acknowledged: false,
+              role: "primary",
+              status: "listed",
+            } as EntryRow);
           }
           const struck = new Set<string>();
           const active = () => entries.filter((e) => !struck.has(e.id));
@@ -140,7 +165,7 @@ describe("the final gate, modelled over 300 people (real law engine, no database
           expect(boarded.size).toBe(people - disqualified.size);
         },
       ),
-      { numRuns: 12 },
+      { numRuns: 8 },
     );
   });
 });
@@ -160,7 +185,7 @@ describe.each(backends())("the final gate through the application on %s", (backe
   });
   afterAll(() => t?.close());
 
-  const PEOPLE = 40;
+  const PEOPLE = 24;
 
   async function recordWithRetry(caseId: string, event: CaseEvent) {
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -175,16 +200,18 @@ describe.each(backends())("the final gate through the application on %s", (backe
   it("no interleaving of facts with the lock, the boarding and the departures boards or removes anyone no longer allowed", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(
-          fc.record({
-            who: fc.nat({ max: PEOPLE - 1 }),
-            kind: fc.constantFrom(...kinds),
-            minute: fc.integer({ min: 0, max: 239 }),
-            variant: fc.nat({ max: 3 }),
-            phase: fc.constantFrom("before_lock", "with_lock", "with_boarding", "with_departures"),
-          }),
-          { maxLength: 16 },
-        ).map((xs) => xs.filter((x, i) => xs.findIndex((y) => y.who === x.who) === i)),
+        fc
+          .array(
+            fc.record({
+              who: fc.nat({ max: PEOPLE - 1 }),
+              kind: fc.constantFrom(...kinds),
+              minute: fc.integer({ min: 0, max: 239 }),
+              variant: fc.nat({ max: 3 }),
+              phase: fc.constantFrom("before_lock", "with_lock", "with_boarding", "with_departures"),
+            }),
+            { maxLength: 16 },
+          )
+          .map((xs) => xs.filter((x, i) => xs.findIndex((y) => y.who === x.who) === i)),
         async (arrivals) => {
           const m = (
             await officer("POST", "/api/v1/movements", {
@@ -205,7 +232,9 @@ describe.each(backends())("the final gate through the application on %s", (backe
               events: history(),
             });
             ids.push(c.body.caseId);
-            const added = await officer("POST", `/api/v1/movements/${m.id}/manifest`, { caseId: c.body.caseId });
+            const added = await officer("POST", `/api/v1/movements/${m.id}/manifest`, {
+              caseId: c.body.caseId,
+            });
             expect(added.status, JSON.stringify(added.body)).toBe(201);
           }
           const facts = (phase: string) =>
@@ -229,10 +258,11 @@ describe.each(backends())("the final gate through the application on %s", (backe
 
           const view = (await officer("GET", `/api/v1/movements/${m.id}`)).body;
           for (const e of view.entries) {
-            const h = (await officer("GET", `/api/v1/cases/${e.caseId}`)).body.history as {
-              seq: number;
-              event: { type: string };
-            }[];
+            // Straight from the store: the API redacts confidential events (protection grants) for this reader.
+            const h = (await listEvents(t.ctx.database.db, e.caseId)).map((r) => ({
+              seq: r.seq,
+              event: r.body as { type: string },
+            }));
             const departed = h.find((x) => x.event.type === "departure.verified");
             const fact = h.find((x) => (kinds as readonly string[]).includes(x.event.type));
             // A fact recorded before the departure (or with no departure) keeps the person off.
@@ -240,12 +270,12 @@ describe.each(backends())("the final gate through the application on %s", (backe
               expect(e.status, `${e.caseNumber} with ${fact.event.type}`).toBe("struck");
               expect(departed).toBeUndefined();
             }
-            if (!fact) expect(["boarded", "departed"]).toContain(e.status);
+            if (!fact) expect(["boarded", "departed"], JSON.stringify(e.struckReason)).toContain(e.status);
             if (departed) expect(e.status).toBe("departed");
           }
         },
       ),
-      { numRuns: backend === "postgres" ? 3 : 2 },
+      { numRuns: backend === "postgres" ? 3 : 2, endOnFailure: true },
     );
   }, 300_000);
 });

@@ -15,7 +15,14 @@ const TODAY = "2026-11-27";
 /** A clean history for a removal to El Salvador: final order, passport, notice, no fear, fit to travel. */
 function orderedHistory(clearanceOn = "2026-11-20", country = "SV") {
   return [
-    { on: "2026-06-01", type: "order.issued", by: "IJ", kind: "removal", delivery: "oral", countries: [country] },
+    {
+      on: "2026-06-01",
+      type: "order.issued",
+      by: "IJ",
+      kind: "removal",
+      delivery: "oral",
+      countries: [country],
+    },
     { on: "2026-06-01", type: "appeal.waived", knowing: true },
     { on: "2026-09-01", type: "travel_document.issued", country, validUntil: "2030-01-01" },
     {
@@ -42,7 +49,9 @@ describe.each(backends())("removal logistics on %s", (backend) => {
     officer = t.as("officer");
     const me = await officer("GET", "/api/v1/me");
     const facilities = await officer("GET", "/api/v1/facilities");
-    facility = facilities.body.items.find((f: { officeCode: string }) => f.officeCode === me.body.offices[0]).code;
+    facility = facilities.body.items.find(
+      (f: { officeCode: string }) => f.officeCode === me.body.offices[0],
+    ).code;
   });
   afterAll(() => t?.close());
 
@@ -84,7 +93,8 @@ describe.each(backends())("removal logistics on %s", (backend) => {
   const view = async (m: string) => (await officer("GET", `/api/v1/movements/${m}`)).body;
   const entryOf = async (m: string, caseId: string) =>
     (await view(m)).entries.find((e: { caseId: string }) => e.caseId === caseId);
-  const version = async (caseId: string) => (await officer("GET", `/api/v1/cases/${caseId}`)).body.case.version;
+  const version = async (caseId: string) =>
+    (await officer("GET", `/api/v1/cases/${caseId}`)).body.case.version;
   const record = async (caseId: string, event: object) =>
     officer("POST", `/api/v1/cases/${caseId}/events`, { expectedVersion: await version(caseId), event });
 
@@ -167,7 +177,10 @@ describe.each(backends())("removal logistics on %s", (backend) => {
     expect(boarded.status, JSON.stringify(boarded.body)).toBe(200);
     expect(boarded.body.boarded).toEqual([alt.caseId]);
 
-    const departA = await officer("POST", `/api/v1/movements/${m.id}/departures`, { caseId: a.caseId, on: TODAY });
+    const departA = await officer("POST", `/api/v1/movements/${m.id}/departures`, {
+      caseId: a.caseId,
+      on: TODAY,
+    });
     expect(departA.status).toBe(422);
     expect(departA.body.error.code).toBe("blocked_by_law");
     const execute = await officer("POST", `/api/v1/cases/${a.caseId}/actions`, {
@@ -190,7 +203,10 @@ describe.each(backends())("removal logistics on %s", (backend) => {
       "departure.verified",
       "case.closed",
     ]);
-    const again = await officer("POST", `/api/v1/movements/${m.id}/departures`, { caseId: alt.caseId, on: TODAY });
+    const again = await officer("POST", `/api/v1/movements/${m.id}/departures`, {
+      caseId: alt.caseId,
+      on: TODAY,
+    });
     expect(again.status).toBe(409);
   });
 
@@ -225,7 +241,9 @@ describe.each(backends())("removal logistics on %s", (backend) => {
     const a = await openCase(orderedHistory());
     expect((await add(m.id, a.caseId)).status).toBe(201);
     await officer("POST", `/api/v1/movements/${m.id}/lock`);
-    const b = await officer("POST", `/api/v1/movements/${m.id}/board`, { boardingCompletedAt: `${TODAY}T08:30` });
+    const b = await officer("POST", `/api/v1/movements/${m.id}/board`, {
+      boardingCompletedAt: `${TODAY}T08:30`,
+    });
     expect(b.body.boarded).toEqual([a.caseId]);
     const grant = await record(a.caseId, {
       on: TODAY,
@@ -238,7 +256,10 @@ describe.each(backends())("removal logistics on %s", (backend) => {
     expect(e.status).toBe("struck");
     expect(e.lastVerdict.outcome).toBe("BLOCK");
     expect(e.struckReason.message).toContain("flight.depart");
-    const depart = await officer("POST", `/api/v1/movements/${m.id}/departures`, { caseId: a.caseId, on: TODAY });
+    const depart = await officer("POST", `/api/v1/movements/${m.id}/departures`, {
+      caseId: a.caseId,
+      on: TODAY,
+    });
     expect(depart.status).toBe(422);
   });
 
@@ -248,7 +269,12 @@ describe.each(backends())("removal logistics on %s", (backend) => {
     const b = await openCase(orderedHistory());
     await add(m.id, a.caseId);
     await add(m.id, b.caseId);
-    await record(a.caseId, { on: TODAY, type: "citizenship.claimed", basis: "derived", evidence: "probative" });
+    await record(a.caseId, {
+      on: TODAY,
+      type: "citizenship.claimed",
+      basis: "derived",
+      evidence: "probative",
+    });
     await record(b.caseId, {
       on: TODAY,
       type: "motion.received",
@@ -266,7 +292,12 @@ describe.each(backends())("removal logistics on %s", (backend) => {
 
   it("a removal or a departure is never recorded outside the movement flow", async () => {
     const a = await openCase(orderedHistory());
-    const bare = await record(a.caseId, { on: TODAY, type: "departure.verified", country: "SV", via: "removal" });
+    const bare = await record(a.caseId, {
+      on: TODAY,
+      type: "departure.verified",
+      country: "SV",
+      via: "removal",
+    });
     expect(bare.status).toBe(400);
     expect(bare.body.error.field).toBe("event.type");
     const execute = await officer("POST", `/api/v1/cases/${a.caseId}/actions`, {
@@ -322,9 +353,14 @@ describe.each(backends())("removal logistics on %s", (backend) => {
     expect(r.body.verdict.outcome).not.toBe("BLOCK");
     expect(r.body.packet, JSON.stringify(r.body.packet)).toMatchObject({ form: "TRAVEL-DOC-REQUEST" });
     const h = (await officer("GET", `/api/v1/cases/${a.caseId}`)).body.history;
-    expect(h.at(-1).event).toMatchObject({ type: "travel_document.requested", content: ["identity", "photo"] });
+    expect(h.at(-1).event).toMatchObject({
+      type: "travel_document.requested",
+      content: ["identity", "photo"],
+    });
 
-    expect((await record(a.caseId, { on: TODAY, type: "travel_document.refused", country: "SV" })).status).toBe(201);
+    expect(
+      (await record(a.caseId, { on: TODAY, type: "travel_document.refused", country: "SV" })).status,
+    ).toBe(201);
     const panel = (await officer("GET", `/api/v1/cases/${a.caseId}/movements`)).body;
     expect(panel.travelDocuments).toEqual([{ country: "SV", status: "refused", on: TODAY }]);
   });

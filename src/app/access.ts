@@ -35,7 +35,9 @@ export type Permission =
   /** Eligible to open the confidential parts of a case in reach, with a stated purpose (need to know). */
   | "case.confidential"
   | "retention.manage"
-  | "legal_hold.manage";
+  | "legal_hold.manage"
+  /** Import source files, decide link reviews, merge and split persons (docs/import.md). */
+  | "data.import";
 
 export interface Actor {
   id: string;
@@ -65,6 +67,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "law.evaluate",
     "case.confidential",
     "legal_hold.manage",
+    "data.import",
   ],
   counsel: ["case.read", "reference.read", "case.confidential"],
   detention_manager: ["case.read", "reference.read", "law.evaluate"],
@@ -83,6 +86,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "data.seed",
     "retention.manage",
     "legal_hold.manage",
+    "data.import",
     // Not "case.confidential": running the system is not a need to know (docs/oversight.md).
   ],
 };

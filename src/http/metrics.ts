@@ -12,11 +12,15 @@
 import { count } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-import { stages } from "../domain/case-state.js";
 import type { AppContext } from "../app/context.js";
+import { stages } from "../domain/case-state.js";
 import { cases } from "../store/schema.js";
 
-export function registerMetrics(app: FastifyInstance, ctx: AppContext, token = process.env.IMMOS_METRICS_TOKEN) {
+export function registerMetrics(
+  app: FastifyInstance,
+  ctx: AppContext,
+  token = process.env.IMMOS_METRICS_TOKEN,
+) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "immos_" });
   const duration = new Histogram({
@@ -32,7 +36,10 @@ export function registerMetrics(app: FastifyInstance, ctx: AppContext, token = p
     labelNames: ["stage"] as const,
     registers: [registry],
     async collect() {
-      const rows = await ctx.database.db.select({ stage: cases.stage, n: count() }).from(cases).groupBy(cases.stage);
+      const rows = await ctx.database.db
+        .select({ stage: cases.stage, n: count() })
+        .from(cases)
+        .groupBy(cases.stage);
       const byStage = new Map(rows.map((r) => [r.stage, Number(r.n)]));
       this.reset();
       for (const s of new Set([...stages, ...byStage.keys()])) this.set({ stage: s }, byStage.get(s) ?? 0);
@@ -45,11 +52,16 @@ export function registerMetrics(app: FastifyInstance, ctx: AppContext, token = p
   app.addHook("onResponse", async (req, reply) => {
     // The route pattern, not the URL: /api/v1/cases/:id is one series, not one per case.
     const route = req.routeOptions.url ?? "unmatched";
-    duration.observe({ route, method: req.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    duration.observe(
+      { route, method: req.method, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
   });
   app.get("/metrics", { schema: { hide: true } }, async (req, reply) => {
     if (token && req.headers.authorization !== `Bearer ${token}`)
-      return reply.status(401).send({ error: { code: "unauthenticated", message: "metrics token required" } });
+      return reply
+        .status(401)
+        .send({ error: { code: "unauthenticated", message: "metrics token required" } });
     return reply.type(registry.contentType).send(await registry.metrics());
   });
   return registry;

@@ -40,9 +40,14 @@ let ruleRanks: Map<string, number> | undefined;
 function compareRuleIds(a: string, b: string): number {
   if (!ruleRanks) {
     const ids = [...new Set(allRules.map((r) => r.id))].sort((x, y) => x.localeCompare(y));
-    ruleRanks = new Map();
-    // Ids that localeCompare calls equal share a rank, so that they stay equal.
-    ids.forEach((id, i) => ruleRanks?.set(id, i > 0 && ids[i - 1].localeCompare(id) === 0 ? (ruleRanks.get(ids[i - 1]) ?? i) : i));
+    const ranks = new Map<string, number>();
+    let rank = 0;
+    for (let i = 0; i < ids.length; i++) {
+      // Ids that localeCompare calls equal share a rank, so that they stay equal.
+      if (i > 0 && ids[i - 1].localeCompare(ids[i]) !== 0) rank = i;
+      ranks.set(ids[i], rank);
+    }
+    ruleRanks = ranks;
   }
   const x = ruleRanks.get(a);
   const y = ruleRanks.get(b);

@@ -8,7 +8,17 @@
  * recorded on the case). A struck entry is never deleted: it keeps the
  * reasons, and a struck person can be neither boarded nor recorded as removed.
  */
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { cases, facilities, offices, users } from "./schema.js";
 
 export const movements = pgTable(

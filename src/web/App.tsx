@@ -4,6 +4,10 @@ import { api, type Me } from "./api.js";
 import { Header } from "./components/Header.js";
 import { CaseListPage } from "./pages/CaseListPage.js";
 import { CasePage } from "./pages/CasePage.js";
+import { DashboardPage } from "./pages/DashboardPage.js";
+import { DataDictionaryPage } from "./pages/DataDictionaryPage.js";
+import { MovementPage } from "./pages/MovementPage.js";
+import { MovementsPage } from "./pages/MovementsPage.js";
 import { PlacementPage } from "./pages/PlacementPage.js";
 import { PopulationBoardPage } from "./pages/PopulationBoardPage.js";
 import { ReviewQueuePage } from "./pages/ReviewQueuePage.js";
@@ -26,10 +30,15 @@ export function App() {
   else if (me === null) page = <SignInPage onSignedIn={refresh} />;
   else {
     const caseMatch = /^\/cases\/([^/?]+)/.exec(path);
-    if (/^\/population(\?|$)/.test(path)) page = <PopulationBoardPage key={path} />;
+    if (/^\/dashboard(\?|$)/.test(path)) page = <DashboardPage key={path} />;
+    else if (/^\/data-dictionary(\?|$)/.test(path)) page = <DataDictionaryPage />;
+    else if (/^\/population(\?|$)/.test(path)) page = <PopulationBoardPage key={path} />;
     else if (/^\/placement(\?|$)/.test(path)) page = <PlacementPage key={path} />;
     else if (/^\/reviews(\?|$)/.test(path)) page = <ReviewQueuePage />;
     else if (/^\/queue(\?|$)/.test(path)) page = <WorkQueuePage />;
+    else if (/^\/movements(\?|$)/.test(path)) page = <MovementsPage />;
+    else if (/^\/movements\/[^/?]+/.test(path))
+      page = <MovementPage key={path} movementRef={decodeURIComponent(path.split("/")[2].split("?")[0])} />;
     else page = caseMatch ? <CasePage caseRef={decodeURIComponent(caseMatch[1])} /> : <CaseListPage />;
   }
   return (

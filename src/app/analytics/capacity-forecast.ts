@@ -21,7 +21,13 @@ export const forecastInput = analyticsFilter.extend({
 export type ForecastInput = AnalyticsFilter & { horizon?: number; history?: number };
 
 /** Daily population of one facility ("*" = all) over the `history` days ending on `asOf`. */
-export function historySeries(s: Snapshot, offices: string[] | null, facility: string, asOf: string, days: number) {
+export function historySeries(
+  s: Snapshot,
+  offices: string[] | null,
+  facility: string,
+  asOf: string,
+  days: number,
+) {
   const from = addDays(asOf, -(days - 1));
   const stays = scopedCases(s, { offices } as Parameters<typeof scopedCases>[1]).flatMap((c) =>
     c.stays.filter((st) => facility === "*" || (st.facilityCode ?? "unknown") === facility),
@@ -61,7 +67,13 @@ export async function getForecast(ctx: AppContext, actor: Actor, raw: ForecastIn
     day90: at(90),
     backtest: [30, 90].map((hz) => {
       const b = backtest([h.values], hz);
-      return { horizon: hz, mae: r(b.mae), wape: round1(b.wape * 100), naiveMae: r(b.naiveMae), points: b.points };
+      return {
+        horizon: hz,
+        mae: r(b.mae),
+        wape: round1(b.wape * 100),
+        naiveMae: r(b.naiveMae),
+        points: b.points,
+      };
     }),
   };
 }

@@ -5,13 +5,13 @@
  */
 import { z } from "zod";
 import { stages } from "../../domain/case-state.js";
-import { isoDate } from "../../domain/events.js";
 import { AppError } from "../../domain/errors.js";
+import { isoDate } from "../../domain/events.js";
 import { addDays, daysBetween } from "../../law/calendar/calendar.js";
 import { type Actor, authorize, can, officeScope } from "../access.js";
 import { type AppContext, today } from "../context.js";
 import { distanceBuckets, type FigureParams, type Groups, groupsOf, scopedCases } from "./records.js";
-import { type Snapshot, loadSnapshot } from "./snapshot.js";
+import { loadSnapshot, type Snapshot } from "./snapshot.js";
 import { dailyPopulation, daysIn, quantile, round1 } from "./stats.js";
 
 export const analyticsFilter = z.object({
@@ -45,7 +45,8 @@ export async function resolveFilter(ctx: AppContext, actor: Actor, raw: Analytic
   const asOf = today(ctx);
   const to = f.to ?? asOf;
   const from = f.from ?? addDays(to, -89);
-  if (from > to) throw new AppError("invalid_input", `the period starts (${from}) after it ends (${to})`, "from");
+  if (from > to)
+    throw new AppError("invalid_input", `the period starts (${from}) after it ends (${to})`, "from");
   if (daysBetween(from, to) > 3 * 366)
     throw new AppError("invalid_input", "the period may be at most three years", "from");
   const scope = officeScope(actor);
@@ -103,7 +104,13 @@ export async function getDashboard(ctx: AppContext, actor: Actor, raw: Analytics
     .map(([key, list]) => {
       const code = second(key);
       const f = s.facilities.get(code);
-      return { key, code, label: f?.name ?? "Facility not recorded", value: list.length, capacity: f?.capacity ?? null };
+      return {
+        key,
+        code,
+        label: f?.name ?? "Facility not recorded",
+        value: list.length,
+        capacity: f?.capacity ?? null,
+      };
     })
     .sort((a, b) => b.value - a.value || a.code.localeCompare(b.code));
 
@@ -121,7 +128,9 @@ export async function getDashboard(ctx: AppContext, actor: Actor, raw: Analytics
   };
   const facilitiesSeen = uniq(
     cases.flatMap((c) =>
-      c.stays.filter((st) => st.from <= params.to && (st.to === null || st.to > params.from)).map((st) => st.facilityCode ?? "unknown"),
+      c.stays
+        .filter((st) => st.from <= params.to && (st.to === null || st.to > params.from))
+        .map((st) => st.facilityCode ?? "unknown"),
     ),
   ).map((code) => ({ code, name: s.facilities.get(code)?.name ?? "Facility not recorded" }));
 
@@ -132,14 +141,25 @@ export async function getDashboard(ctx: AppContext, actor: Actor, raw: Analytics
       const d = (spans.get(key) ?? []).map((r) => Number(r.detail.days));
       const med = quantile(d, 0.5);
       const p90 = quantile(d, 0.9);
-      return { stage, key, n: d.length, medianDays: med === null ? null : round1(med), p90Days: p90 === null ? null : round1(p90) };
+      return {
+        stage,
+        key,
+        n: d.length,
+        medianDays: med === null ? null : round1(med),
+        p90Days: p90 === null ? null : round1(p90),
+      };
     })
     .filter((t) => t.n > 0);
 
   const dl = groupsOf("deadline", s, params);
   const deadlines = stacked(dl, "deadline", uniq([...dl.keys()].map(second)), ["overdue", "due"]);
   const oc = groupsOf("outcome", s, params);
-  const outcomes = stacked(oc, "outcome", uniq([...oc.keys()].map(second)), ["blocked", "review", "approved", "denied"]);
+  const outcomes = stacked(oc, "outcome", uniq([...oc.keys()].map(second)), [
+    "blocked",
+    "review",
+    "approved",
+    "denied",
+  ]);
   const pl = groupsOf("placement", s, params);
   const placements = stacked(
     pl,

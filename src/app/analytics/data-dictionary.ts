@@ -62,7 +62,9 @@ export function schemaComments(source: string): Map<string, string> {
       if (line.endsWith("*/")) inDoc = false;
       continue;
     }
-    const tableMatch = /pgTable\(\s*"([a-z_]+)"/.exec(line) ?? (/pgTable\($/.test(line) ? /"([a-z_]+)"/.exec(lines[i + 1] ?? "") : null);
+    const tableMatch =
+      /pgTable\(\s*"([a-z_]+)"/.exec(line) ??
+      (/pgTable\($/.test(line) ? /"([a-z_]+)"/.exec(lines[i + 1] ?? "") : null);
     if (tableMatch) {
       table = tableMatch[1];
       if (pending.length) out.set(table, pending.join(" "));
@@ -89,7 +91,8 @@ function byConvention(column: string, references: string | null): string | null 
   if (column === "id") return "Identifier (UUID).";
   if (column === "created_at") return "When the row was created.";
   if (column === "updated_at") return "When the row last changed.";
-  if (references) return `The ${references.split(".")[0].replace(/_/g, " ")} row this refers to (${references}).`;
+  if (references)
+    return `The ${references.split(".")[0].replace(/_/g, " ")} row this refers to (${references}).`;
   return null;
 }
 
@@ -107,15 +110,16 @@ export async function buildDataDictionary(): Promise<DataDictionary> {
   for (const file of schemaFiles()) {
     const comments = schemaComments(readFileSync(`${storeDir}${file}`, "utf8"));
     const mod = (await import(pathToFileURL(`${storeDir}${file}`).href)) as Record<string, unknown>;
-    for (const value of Object.values(mod)) {
-      if (!is(value, PgTable)) continue;
+    // Sorted by name: a module namespace's key order differs between loaders (tsx, vitest).
+    const found = Object.values(mod).filter((v): v is PgTable => is(v, PgTable));
+    found.sort((a, b) => getTableConfig(a).name.localeCompare(getTableConfig(b).name));
+    for (const value of found) {
       const cfg = getTableConfig(value);
       const refs = new Map<string, string>();
       for (const fk of cfg.foreignKeys) {
         const r = fk.reference();
-        r.columns.forEach((c, i) =>
-          refs.set(c.name, `${getTableConfig(r.foreignTable).name}.${r.foreignColumns[i].name}`),
-        );
+        for (const [i, c] of r.columns.entries())
+          refs.set(c.name, `${getTableConfig(r.foreignTable).name}.${r.foreignColumns[i].name}`);
       }
       const pkCols = new Set(cfg.primaryKeys.flatMap((pk) => pk.columns.map((c) => c.name)));
       const columns = cfg.columns.map((c): ColumnEntry => {
@@ -125,7 +129,13 @@ export async function buildDataDictionary(): Promise<DataDictionary> {
         const fromComment = comments.get(id);
         const conventional = byConvention(c.name, references);
         const description = fromMap ?? fromComment ?? conventional ?? "";
-        const source = fromMap ? "map" : fromComment ? "schema comment" : conventional ? "convention" : "missing";
+        const source = fromMap
+          ? "map"
+          : fromComment
+            ? "schema comment"
+            : conventional
+              ? "convention"
+              : "missing";
         if (source === "missing") undocumented.push(id);
         return {
           name: c.name,
@@ -170,7 +180,10 @@ export function dictionaryMarkdown(d: DataDictionary): string {
   for (const t of d.tables) out.push(`- [${t.name}](#${t.name.replace(/_/g, "_")}) — ${cell(t.description)}`);
   for (const t of d.tables) {
     out.push("", `## ${t.name}`, "", `${t.description} (\`${t.file}\`)`, "");
-    out.push("| Column | Type | Null | Default | Key / reference | Description |", "|---|---|---|---|---|---|");
+    out.push(
+      "| Column | Type | Null | Default | Key / reference | Description |",
+      "|---|---|---|---|---|---|",
+    );
     for (const c of t.columns) {
       const key = [c.key, c.references ? `→ ${c.references}` : null].filter(Boolean).join(" ");
       out.push(
@@ -178,7 +191,13 @@ export function dictionaryMarkdown(d: DataDictionary): string {
       );
     }
   }
-  out.push("", "## Export fields (CSV)", "", "Columns of `GET /api/v1/exports/cases` and of dashboard drill-down exports.", "");
+  out.push(
+    "",
+    "## Export fields (CSV)",
+    "",
+    "Columns of `GET /api/v1/exports/cases` and of dashboard drill-down exports.",
+    "",
+  );
   out.push("| Field | Description |", "|---|---|");
   for (const e of d.exports) out.push(`| \`${e.field}\` | ${cell(e.description)} |`);
   return `${out.join("\n")}\n`;

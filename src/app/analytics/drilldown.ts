@@ -60,7 +60,9 @@ export async function getDrilldown(ctx: AppContext, actor: Actor, raw: Drilldown
       return row ? { ...row, detail: r.detail as Detail } : null;
     })
     .filter((x): x is NonNullable<typeof x> => x !== null)
-    .sort((a, b) => firstDate(a.detail).localeCompare(firstDate(b.detail)) || a.number.localeCompare(b.number));
+    .sort(
+      (a, b) => firstDate(a.detail).localeCompare(firstDate(b.detail)) || a.number.localeCompare(b.number),
+    );
   return {
     key: input.key,
     label: describeKey(input.key),

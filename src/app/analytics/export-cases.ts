@@ -5,7 +5,7 @@
 import type { z } from "zod";
 import type { Actor } from "../access.js";
 import type { AppContext } from "../context.js";
-import { listCases, listCasesInput } from "../list-cases.js";
+import { listCases, type listCasesInput } from "../list-cases.js";
 
 const PAGE = 500;
 const MAX_ROWS = 100_000;

@@ -7,9 +7,10 @@
  * all), stagetime|STAGE, deadline|KIND|URGENCY, outcome|RULE|KIND,
  * placement|BUCKET|KIND. FACILITY "unknown" = booked without a facility code.
  */
-import { dueItems } from "../deadlines/classify.js";
+
 import { addDays, daysBetween } from "../../law/calendar/calendar.js";
 import { haversineKm } from "../../placement/geo.js";
+import { dueItems } from "../deadlines/classify.js";
 import { stayCovers } from "./facts.js";
 import type { CaseFacts, Snapshot } from "./snapshot.js";
 
@@ -30,15 +31,7 @@ export interface FigureParams {
   overdueDays: number;
 }
 
-export const families = [
-  "stage",
-  "pop",
-  "popday",
-  "stagetime",
-  "deadline",
-  "outcome",
-  "placement",
-] as const;
+export const families = ["stage", "pop", "popday", "stagetime", "deadline", "outcome", "placement"] as const;
 export type Family = (typeof families)[number];
 
 export const distanceBuckets = [
@@ -97,6 +90,7 @@ export function groupsOf(family: Family, s: Snapshot, p: FigureParams, only?: st
           const fac = facilityKey(st.facilityCode);
           if (only && only !== "*" && only !== fac) continue;
           if (st.from > p.to || (st.to !== null && st.to <= p.from)) continue;
+          // biome-ignore lint/complexity/useMathMinMax: ISO date strings, compared as text
           const start = st.from > p.from ? st.from : p.from;
           const end = st.to === null || st.to > p.to ? p.to : st.to;
           for (let d = start, i = 0; d <= end && i < 4000; i++) {

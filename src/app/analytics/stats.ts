@@ -47,6 +47,7 @@ export function dailyPopulation(stays: readonly CustodyStay[], from: string, to:
 }
 
 /** The stays covering a day (the records behind one point of a population series). */
-export const staysOn = (stays: readonly CustodyStay[], day: string) => stays.filter((s) => stayCovers(s, day));
+export const staysOn = (stays: readonly CustodyStay[], day: string) =>
+  stays.filter((s) => stayCovers(s, day));
 
 export const round1 = (x: number) => Math.round(x * 10) / 10;

@@ -4,10 +4,10 @@
  */
 import { canonicalJson } from "../../domain/audit-hash.js";
 import { type CaseState, effectiveEvents, projectCase, type StoredEvent } from "../../domain/case-state.js";
-import type { Deadline } from "../../law/types.js";
 import { daysBetween } from "../../law/calendar/calendar.js";
-import { dueItems } from "../deadlines/classify.js";
+import type { Deadline } from "../../law/types.js";
 import type { CustodyStay } from "../analytics/facts.js";
+import { dueItems } from "../deadlines/classify.js";
 
 export const checkKinds = ["stuck", "projection", "deadline", "two-facilities"] as const;
 export type CheckKind = (typeof checkKinds)[number];
@@ -52,7 +52,12 @@ export const stuckAfterDays: Partial<Record<CaseState["stage"], number>> = {
   final_order: 180,
 };
 
-export function checkStuck(c: CaseRef, state: CaseState, asOf: string, overrideDays?: number): Finding | null {
+export function checkStuck(
+  c: CaseRef,
+  state: CaseState,
+  asOf: string,
+  overrideDays?: number,
+): Finding | null {
   const limit = stuckAfterDays[state.stage];
   if (limit === undefined || !state.lastEventOn) return null;
   const days = overrideDays ?? (state.stage === "final_order" && state.custody === "detained" ? 90 : limit);
@@ -80,14 +85,23 @@ export function checkProjection(c: CaseRef, row: StoredRow, stored: readonly Sto
   const diffs: string[] = [];
   for (const k of Object.keys(fresh) as (keyof CaseState)[])
     if (canonicalJson(kept[k] ?? null) !== canonicalJson(fresh[k] ?? null))
-      diffs.push(`state.${k} is ${canonicalJson(kept[k] ?? null)}, history gives ${canonicalJson(fresh[k] ?? null)}`);
+      diffs.push(
+        `state.${k} is ${canonicalJson(kept[k] ?? null)}, history gives ${canonicalJson(fresh[k] ?? null)}`,
+      );
   if (row.stage !== fresh.stage) diffs.push(`stage column is ${row.stage}, history gives ${fresh.stage}`);
   if ((row.facilityCode ?? null) !== fresh.facilityCode)
-    diffs.push(`facility_code column is ${row.facilityCode ?? "null"}, history gives ${fresh.facilityCode ?? "null"}`);
+    diffs.push(
+      `facility_code column is ${row.facilityCode ?? "null"}, history gives ${fresh.facilityCode ?? "null"}`,
+    );
   if ((row.lastEventOn ?? null) !== fresh.lastEventOn)
-    diffs.push(`last_event_on column is ${row.lastEventOn ?? "null"}, history gives ${fresh.lastEventOn ?? "null"}`);
-  if (row.eventCount !== stored.length) diffs.push(`event_count is ${row.eventCount}, history has ${stored.length}`);
-  return diffs.length ? finding("projection", c, `projection disagrees with history: ${diffs.join("; ")}`) : null;
+    diffs.push(
+      `last_event_on column is ${row.lastEventOn ?? "null"}, history gives ${fresh.lastEventOn ?? "null"}`,
+    );
+  if (row.eventCount !== stored.length)
+    diffs.push(`event_count is ${row.eventCount}, history has ${stored.length}`);
+  return diffs.length
+    ? finding("projection", c, `projection disagrees with history: ${diffs.join("; ")}`)
+    : null;
 }
 
 /**
@@ -111,7 +125,11 @@ export function checkDeadlines(
     if (events.some((on) => on >= day)) continue;
     if (doneKeys.has(`deadline:${d.kind}:${d.due}`)) continue;
     out.push(
-      finding("deadline", c, `${d.kind} (${d.rule}) was due ${d.due}, ${-d.daysLeft} days ago, and nothing has happened since`),
+      finding(
+        "deadline",
+        c,
+        `${d.kind} (${d.rule}) was due ${d.due}, ${-d.daysLeft} days ago, and nothing has happened since`,
+      ),
     );
   }
   return out;
@@ -131,7 +149,9 @@ export function checkTwoFacilities(stays: readonly PersonStay[], asOf: string): 
       if (a.case.id === b.case.id || a.facilityCode === b.facilityCode) continue;
       const aEnd = a.to ?? "9999-12-31";
       const bEnd = b.to ?? "9999-12-31";
+      // biome-ignore lint/complexity/useMathMinMax: ISO date strings, compared as text
       const from = a.from > b.from ? a.from : b.from;
+      // biome-ignore lint/complexity/useMathMinMax: ISO date strings, compared as text
       const to = aEnd < bEnd ? aEnd : bEnd;
       if (from >= to || from > asOf) continue;
       const msg = (x: PersonStay, y: PersonStay) =>

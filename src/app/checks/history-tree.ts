@@ -10,7 +10,11 @@ import type { CaseEvent } from "../../domain/events.js";
 export interface TreeView {
   case: { number: string; kind: string; stage: string; version: number; office: { code: string } };
   person: { familyName: string; givenName: string; aNumberDisplay: string | null } | null;
-  history: { seq: number; event: { on: string; at?: string; type: string } & Record<string, unknown>; superseded: boolean }[];
+  history: {
+    seq: number;
+    event: { on: string; at?: string; type: string } & Record<string, unknown>;
+    superseded: boolean;
+  }[];
 }
 
 interface Node {
@@ -66,13 +70,19 @@ export function historyTree(view: TreeView): string[] {
     }
     phase.node.children.push(node);
   }
-  for (const p of phases) p.node.text = `${p.stage.replace(/_/g, " ")} (from ${p.from}, ${count(p.node)} events)`;
+  for (const p of phases)
+    p.node.text = `${p.stage.replace(/_/g, " ")} (from ${p.from}, ${count(p.node)} events)`;
   const p = view.person;
   const root: Node = {
     text: `Case ${view.case.number} (${view.case.kind}, office ${view.case.office.code}) — stage ${view.case.stage}, version ${view.case.version}, ${bySeq.size} events`,
     children: [
       ...(p
-        ? [{ text: `Person ${p.familyName}, ${p.givenName}  ${p.aNumberDisplay ?? "no A-number"}`, children: [] }]
+        ? [
+            {
+              text: `Person ${p.familyName}, ${p.givenName}  ${p.aNumberDisplay ?? "no A-number"}`,
+              children: [],
+            },
+          ]
         : []),
       ...phases.map((ph) => ph.node),
     ],

@@ -75,7 +75,12 @@ export async function runChecks(ctx: AppContext, actor: Actor, raw: CheckInput):
     const batch = await loadCaseBatch(db, offices, after, BATCH);
     if (!batch.cases.length) break;
     after = batch.cases[batch.cases.length - 1].id;
-    const done = run.has("deadline") ? await doneTaskKeys(db, batch.cases.map((c) => c.id)) : new Map();
+    const done = run.has("deadline")
+      ? await doneTaskKeys(
+          db,
+          batch.cases.map((c) => c.id),
+        )
+      : new Map();
     for (const row of batch.cases) {
       cases++;
       const ref = { id: row.id, number: row.number, officeCode: row.officeCode };
@@ -107,16 +112,17 @@ export async function runChecks(ctx: AppContext, actor: Actor, raw: CheckInput):
       }
       if (run.has("two-facilities")) {
         const stays = historyFacts(stored).stays.map((s) => ({ ...s, case: ref }));
-        if (stays.length) staysByPerson.set(row.personId, [...(staysByPerson.get(row.personId) ?? []), ...stays]);
+        if (stays.length)
+          staysByPerson.set(row.personId, [...(staysByPerson.get(row.personId) ?? []), ...stays]);
       }
     }
   }
   if (run.has("two-facilities"))
-    for (const stays of staysByPerson.values()) if (stays.length > 1) findings.push(...checkTwoFacilities(stays, asOf));
-  const counts = Object.fromEntries(checkKinds.map((k) => [k, findings.filter((f) => f.check === k).length])) as Record<
-    CheckKind,
-    number
-  >;
+    for (const stays of staysByPerson.values())
+      if (stays.length > 1) findings.push(...checkTwoFacilities(stays, asOf));
+  const counts = Object.fromEntries(
+    checkKinds.map((k) => [k, findings.filter((f) => f.check === k).length]),
+  ) as Record<CheckKind, number>;
   findings.sort((a, b) => a.check.localeCompare(b.check) || a.caseNumber.localeCompare(b.caseNumber));
   return {
     asOf,

@@ -18,7 +18,7 @@ import { type ActionOutcome, takeAction } from "../actions/take-action.js";
 import { type AppContext, today } from "../context.js";
 import { loadLawInputs } from "../law-inputs.js";
 import { findCase } from "../load-case.js";
-import { notifyCounsel } from "./counsel-notice.js";
+import { clockIn, notifyCounsel } from "./counsel-notice.js";
 import { transferFacts } from "./transfer-facts.js";
 
 export const acceptInput = z.object({
@@ -88,6 +88,8 @@ export async function acceptRecommendation(
     action = {
       type: "transfer",
       on,
+      // The time of day in custody's zone, so the 24-hour notice runs from the real moment of the transfer.
+      ...(config.tz ? { at: clockIn(ctx.now(), config.tz), tz: config.tz } : {}),
       toFacility: { code: rec.toFacility, kind: rec.toKind },
       outOfArea: facts.outOfArea,
       impedesCounselAccess: facts.impedesCounselAccess,

@@ -34,7 +34,7 @@ export const notifyInput = z.object({
 export type NotifyInput = z.input<typeof notifyInput>;
 
 /** Local wall-clock time now in a zone, HH:MM. */
-function clockIn(now: Date, tz: string): string {
+export function clockIn(now: Date, tz: string): string {
   return Temporal.Instant.fromEpochMilliseconds(now.getTime())
     .toZonedDateTimeISO(tz)
     .toPlainTime()

@@ -18,7 +18,9 @@ const step = fc.record({
   facility: fc.option(fc.constantFrom(...facilities), { nil: undefined }),
 });
 
-function history(steps: fc.infer<typeof step>[]): StoredEvent[] {
+type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
+
+function history(steps: Step[]): StoredEvent[] {
   const out: StoredEvent[] = [];
   let on = "2026-01-01";
   for (const s of steps) {

@@ -58,7 +58,11 @@ export async function addToManifest(
       if (!movement || !locked) throw new AppError("not_found", "movement or case vanished", "movementId");
       requireStatus(movement, ["open"], "add people (the manifest is no longer open)");
       if (movement.departOn < today(ctx))
-        throw new AppError("invalid_input", `movement ${movement.number} left on ${movement.departOn}`, "movementId");
+        throw new AppError(
+          "invalid_input",
+          `movement ${movement.number} left on ${movement.departOn}`,
+          "movementId",
+        );
       const order = (locked.state as CaseState).order;
       if (!order?.countries.includes(movement.country))
         throw new AppError(

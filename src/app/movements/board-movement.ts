@@ -23,7 +23,12 @@ export const boardMovementInput = z.object({
 });
 export type BoardMovementInput = z.input<typeof boardMovementInput>;
 
-export async function boardMovement(ctx: AppContext, actor: Actor, movementRef: string, raw: BoardMovementInput) {
+export async function boardMovement(
+  ctx: AppContext,
+  actor: Actor,
+  movementRef: string,
+  raw: BoardMovementInput,
+) {
   const input = boardMovementInput.parse(raw);
   const detail: Record<string, unknown> = { movement: movementRef, ...input };
   return writeWithAudit(

@@ -34,7 +34,8 @@ export async function caseMovements(ctx: AppContext, actor: Actor, caseRef: stri
         on: e.on,
         validUntil: e.validUntil,
       });
-    if (e.type === "travel_document.refused") byCountry.set(e.country, { country: e.country, status: "refused", on: e.on });
+    if (e.type === "travel_document.refused")
+      byCountry.set(e.country, { country: e.country, status: "refused", on: e.on });
   }
   const state = row.state as CaseState;
   return {

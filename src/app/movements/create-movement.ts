@@ -49,13 +49,16 @@ export async function createMovement(ctx: AppContext, actor: Actor, raw: CreateM
     async (tx) => {
       const facility = await getFacility(tx, input.stagingFacilityCode);
       if (!facility)
-        throw new AppError("invalid_input", `unknown facility ${input.stagingFacilityCode}`, "stagingFacilityCode");
+        throw new AppError(
+          "invalid_input",
+          `unknown facility ${input.stagingFacilityCode}`,
+          "stagingFacilityCode",
+        );
       authorize(actor, "case.write", { officeCode: facility.officeCode });
       const office = await getOffice(tx, facility.officeCode);
       const ref = input.officerInCharge ?? actor.id;
       const officer = /^[0-9a-f-]{36}$/i.test(ref) ? await getUser(tx, ref) : await getUserByName(tx, ref);
-      if (!officer?.active)
-        throw new AppError("invalid_input", `no active user ${ref}`, "officerInCharge");
+      if (!officer?.active) throw new AppError("invalid_input", `no active user ${ref}`, "officerInCharge");
       const officerActor = { ...officer, role: officer.role as Role };
       const national = officeScope(officerActor) === null;
       if (!can(officerActor, "case.write") || !(national || officer.offices.includes(facility.officeCode)))

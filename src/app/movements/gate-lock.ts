@@ -33,6 +33,10 @@ export async function lockForGate(
   const entries = (await listEntries(tx, movementId)).filter(isActive);
   const lockedIds = new Set(cases.map((c) => c.id));
   if (entries.some((e) => !lockedIds.has(e.caseId)))
-    throw new AppError("conflict", `the manifest of ${movement.number} changed meanwhile; try again`, "movementId");
+    throw new AppError(
+      "conflict",
+      `the manifest of ${movement.number} changed meanwhile; try again`,
+      "movementId",
+    );
   return { movement, entries, cases: cases.filter((c) => entries.some((e) => e.caseId === c.id)) };
 }

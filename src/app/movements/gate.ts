@@ -7,9 +7,10 @@
  * travel on its own: only the engine's verdict does.
  */
 import { randomUUID } from "node:crypto";
+import { Temporal } from "temporal-polyfill";
 import { effectiveEvents, type StoredEvent } from "../../domain/case-state.js";
 import type { CaseEvent } from "../../domain/events.js";
-import { DEFAULT_TZ, restamp } from "../../law/calendar/calendar.js";
+import { DEFAULT_TZ } from "../../law/calendar/calendar.js";
 import { evaluate } from "../../law/engine.js";
 import type { Action, Finding, PolicySetting, Verdict } from "../../law/types.js";
 import type { Tx } from "../../store/db.js";
@@ -27,6 +28,13 @@ import { listCourts, listOffices } from "../../store/repositories/reference.js";
 import { getSetting } from "../../store/repositories/settings.js";
 import { type AppContext, today } from "../context.js";
 import { type LawInputs, lawInputsFrom } from "../law-inputs.js";
+
+/** The same instant as a local date-time in another zone (a boarding time kept in the flight's zone, read in the custody zone). */
+export function restamp(localDateTime: string, fromTz: string, toTz: string): string {
+  if (fromTz === toTz) return localDateTime;
+  const instant = Temporal.PlainDateTime.from(localDateTime).toZonedDateTime(fromTz);
+  return instant.withTimeZone(toTz).toPlainDateTime().toString({ smallestUnit: "minute" });
+}
 
 /** What the gate needs to know about a movement. */
 export type GateMovement = Pick<MovementRow, "country" | "departOn" | "tz" | "boardingCompletedAt">;
@@ -80,13 +88,12 @@ function storedOf(rows: EventRowM[] | undefined): StoredEvent[] {
 
 /** Law inputs (history and configuration) for many cases: five queries, whatever their number. */
 export async function loadGateInputs(tx: Tx, rows: CaseRowM[]): Promise<Map<string, LawInputs>> {
-  const [loaded, courts, offices, closures, policy] = await Promise.all([
-    loadPeopleAndEvents(tx, rows),
-    listCourts(tx),
-    listOffices(tx),
-    getSetting<string[]>(tx, "law", "closures"),
-    getSetting<Record<string, PolicySetting>>(tx, "law", "policy"),
-  ]);
+  // One after the other: a transaction is one connection, and node-postgres will not queue queries on it.
+  const loaded = await loadPeopleAndEvents(tx, rows);
+  const courts = await listCourts(tx);
+  const offices = await listOffices(tx);
+  const closures = await getSetting<string[]>(tx, "law", "closures");
+  const policy = await getSetting<Record<string, PolicySetting>>(tx, "law", "policy");
   const courtBy = new Map(courts.map((c) => [c.code, c]));
   const officeBy = new Map(offices.map((o) => [o.code, o]));
   const out = new Map<string, LawInputs>();

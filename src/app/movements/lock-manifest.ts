@@ -4,9 +4,10 @@
  * anyone no longer allowed is struck with the reasons, and the officer in
  * charge is alerted.
  */
-import { type Actor } from "../access.js";
-import { type AppContext, writeWithAudit } from "../context.js";
+
 import { updateMovement } from "../../store/repositories/movements.js";
+import type { Actor } from "../access.js";
+import { type AppContext, writeWithAudit } from "../context.js";
 import { findMovement, requireStatus } from "./find-movement.js";
 import { loadGateInputs, runGate } from "./gate.js";
 import { lockForGate } from "./gate-lock.js";
@@ -24,7 +25,12 @@ export async function lockManifest(ctx: AppContext, actor: Actor, movementRef: s
       const inputs = await loadGateInputs(tx, cases);
       const gate = await runGate(tx, ctx, movement, entries, inputs, "lock", actor.username);
       const now = ctx.now();
-      await updateMovement(tx, movement.id, { status: "locked", lockedAt: now, lockedBy: actor.id, updatedAt: now });
+      await updateMovement(tx, movement.id, {
+        status: "locked",
+        lockedAt: now,
+        lockedBy: actor.id,
+        updatedAt: now,
+      });
       detail.checked = gate.checked;
       detail.struck = gate.struck.map((s) => s.caseId);
       return { movement: { ...movement, status: "locked", lockedAt: now, lockedBy: actor.id }, gate };

@@ -94,7 +94,11 @@ async function closeOnDeparture(
       const why = struck
         ? `was struck from ${struck.movement.number}: ${(struck.entry.struckReason as { message?: string } | null)?.message ?? "see the manifest"}`
         : `is not on a locked or boarded manifest to ${event.country}`;
-      throw new AppError("blocked_by_law", `a removal cannot be recorded: case ${caseRow.number} ${why}`, "manifest");
+      throw new AppError(
+        "blocked_by_law",
+        `a removal cannot be recorded: case ${caseRow.number} ${why}`,
+        "manifest",
+      );
     }
     await updateEntry(tx, carriedBy.entry.id, { status: "departed", departureSeq: seq });
   }

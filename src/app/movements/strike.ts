@@ -19,7 +19,12 @@ export const strikeInput = z.object({
 });
 export type StrikeInput = z.input<typeof strikeInput>;
 
-export async function strikeFromManifest(ctx: AppContext, actor: Actor, movementRef: string, raw: StrikeInput) {
+export async function strikeFromManifest(
+  ctx: AppContext,
+  actor: Actor,
+  movementRef: string,
+  raw: StrikeInput,
+) {
   const input = strikeInput.parse(raw);
   return writeWithAudit(
     ctx,

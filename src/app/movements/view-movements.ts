@@ -16,11 +16,20 @@ export const listMovementsInput = z.object({
   status: z.enum(["open", "locked", "boarded", "departed", "cancelled"]).optional(),
 });
 
-export async function listMovementsView(ctx: AppContext, actor: Actor, raw: z.input<typeof listMovementsInput>) {
+export async function listMovementsView(
+  ctx: AppContext,
+  actor: Actor,
+  raw: z.input<typeof listMovementsInput>,
+) {
   authorize(actor, "case.read");
   const input = listMovementsInput.parse(raw);
   const rows = await listMovements(ctx.database.db, officeScope(actor), input.status);
-  return rows.map((r) => ({ ...r.movement, onManifest: r.onManifest, struck: r.struck, officerName: r.officerName }));
+  return rows.map((r) => ({
+    ...r.movement,
+    onManifest: r.onManifest,
+    struck: r.struck,
+    officerName: r.officerName,
+  }));
 }
 
 export async function getMovementView(ctx: AppContext, actor: Actor, ref: string) {

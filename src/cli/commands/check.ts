@@ -17,7 +17,11 @@ export function register(program: Command) {
     .option("--as-of <date>", "as of this date (YYYY-MM-DD; default today)")
     .option("--stuck-days <n>", "days without an event that make a case stuck (default: per stage)")
     .option("--overdue-days <n>", "how far back an overdue deadline is still reported", "30")
-    .option("--base-url <url>", "prefix for case links", process.env.IMMOS_BASE_URL ?? "http://localhost:3000")
+    .option(
+      "--base-url <url>",
+      "prefix for case links",
+      process.env.IMMOS_BASE_URL ?? "http://localhost:3000",
+    )
     .option("--json", "JSON output")
     .action(
       async (o: {
@@ -46,7 +50,9 @@ export function register(program: Command) {
           );
           for (const k of report.checks) console.log(`  ${k.padEnd(15)} ${report.counts[k]}`);
           for (const f of report.findings)
-            console.log(`${f.check.padEnd(15)} ${f.caseNumber.padEnd(22)} ${o.baseUrl}${f.path}\n    ${f.message}`);
+            console.log(
+              `${f.check.padEnd(15)} ${f.caseNumber.padEnd(22)} ${o.baseUrl}${f.path}\n    ${f.message}`,
+            );
         }
         if (report.findings.length) process.exitCode = 1;
       },

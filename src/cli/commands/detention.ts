@@ -61,7 +61,7 @@ export function register(program: Command) {
         );
         for (const f of b.facilities) {
           const levels = Object.entries(f.byLevel)
-            .map(([l, c]) => `L${l}:${c.male + c.female + c.unknown}`)
+            .map(([l, c]) => `${l === "unrecorded" ? "level?" : `L${l}`}:${c.male + c.female + c.unknown}`)
             .join(" ");
           console.log(
             `${f.code.padEnd(10)} ${f.officeCode.padEnd(6)} ${`${f.held.male}/${f.capacity.male}`.padStart(9)} ${`${f.held.female}/${f.capacity.female}`.padStart(9)} ${String(f.held.unknown).padStart(3)}  ${levels}`,
@@ -121,7 +121,9 @@ export function register(program: Command) {
             `defaults used (not on record): level 1 for ${a.level}, medical need 0 for ${a.medicalNeed}, adult for ${a.kind}`,
           );
           for (const s of p.assumptions.skipped) console.log(`  left out ${s.number}: ${s.reason}`);
-          for (const i of p.items) {
+          const order = ["proposed", "unplaced", "stay"];
+          const sorted = [...p.items].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+          for (const i of sorted) {
             console.log(
               `${i.caseNumber.padEnd(22)} ${(i.from ?? "-").padEnd(8)} → ${(i.to ?? "-").padEnd(8)} ${i.status}`,
             );

@@ -9,6 +9,7 @@ import { register as deadlineCommands } from "./deadlines.js";
 import { register as detentionCommands } from "./detention.js";
 import { register as docCommands } from "./doc.js";
 import { register as eventCommands } from "./event.js";
+import { register as importCommands } from "./import.js";
 import { register as linkCommand } from "./link.js";
 import { register as movementCommands } from "./movement.js";
 import { register as placeCommand } from "./place.js";
@@ -30,6 +31,7 @@ export const commands: Register[] = [
   dbCommands,
   scenarioCommands,
   linkCommand,
+  importCommands,
   placeCommand,
   detentionCommands,
   docCommands,

@@ -49,10 +49,11 @@ function printGate(g: GateResult) {
 }
 
 async function show(api: Api, ref: string, json?: boolean) {
-  const v = await api.call<{ movement: Movement; entries: Entry[]; alerts: { message: string; acknowledgedAt: string | null }[] }>(
-    "GET",
-    path(ref),
-  );
+  const v = await api.call<{
+    movement: Movement;
+    entries: Entry[];
+    alerts: { message: string; acknowledgedAt: string | null }[];
+  }>("GET", path(ref));
   if (json) return printJson(v);
   const m = v.movement;
   console.log(
@@ -142,17 +143,25 @@ export function register(program: Command) {
     .option("--alternate", "as an alternate")
     .option("--acknowledge", "acknowledge WARN findings")
     .option("--json", "JSON output")
-    .action(async (ref: string, caseRef: string, o: { alternate?: boolean; acknowledge?: boolean; json?: boolean }) => {
-      await withApi(async (api) => {
-        const r = await api.call<{ verdict: { outcome: string; findings: { rule: string; outcome: string }[] } }>(
-          "POST",
-          path(ref, "/manifest"),
-          { caseId: caseRef, role: o.alternate ? "alternate" : "primary", acknowledge: o.acknowledge },
-        );
-        if (o.json) return printJson(r);
-        console.log(`added ${caseRef} to ${ref}: ${r.verdict.outcome}`);
-      });
-    });
+    .action(
+      async (
+        ref: string,
+        caseRef: string,
+        o: { alternate?: boolean; acknowledge?: boolean; json?: boolean },
+      ) => {
+        await withApi(async (api) => {
+          const r = await api.call<{
+            verdict: { outcome: string; findings: { rule: string; outcome: string }[] };
+          }>("POST", path(ref, "/manifest"), {
+            caseId: caseRef,
+            role: o.alternate ? "alternate" : "primary",
+            acknowledge: o.acknowledge,
+          });
+          if (o.json) return printJson(r);
+          console.log(`added ${caseRef} to ${ref}: ${r.verdict.outcome}`);
+        });
+      },
+    );
 
   mv.command("lock <movement>")
     .description("lock the manifest; the final gate re-checks everyone")

@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { getForecast, forecastInput } from "../../app/analytics/capacity-forecast.js";
+import { forecastInput, getForecast } from "../../app/analytics/capacity-forecast.js";
 import { type CsvValue, toCsv } from "../../app/analytics/csv.js";
 import { analyticsFilter, getDashboard } from "../../app/analytics/dashboard.js";
 import { dictionaryMarkdown, getDataDictionary } from "../../app/analytics/data-dictionary.js";
@@ -41,7 +41,13 @@ export const analyticsRoutes =
   async (app) => {
     app.get(
       "/analytics/dashboard",
-      { schema: { tags: ["analytics"], summary: "Dashboard figures for your offices", querystring: analyticsFilter } },
+      {
+        schema: {
+          tags: ["analytics"],
+          summary: "Dashboard figures for your offices",
+          querystring: analyticsFilter,
+        },
+      },
       async (req) => getDashboard(ctx, requireActor(req), req.query),
     );
 
@@ -60,7 +66,11 @@ export const analyticsRoutes =
         const items = d.items.map(({ detail, ...row }) => ({ ...caseSummary.parse(row), ...detail }));
         if (fmt === "csv") {
           const name = `drilldown-${d.key.replace(/[^A-Za-z0-9_-]+/g, "_")}.csv`;
-          return csvReply(reply, name, toCsv([...caseColumns, ...d.detailColumns], items as Record<string, CsvValue>[]));
+          return csvReply(
+            reply,
+            name,
+            toCsv([...caseColumns, ...d.detailColumns], items as Record<string, CsvValue>[]),
+          );
         }
         return { ...d, items };
       },
@@ -106,7 +116,8 @@ export const analyticsRoutes =
       },
       async (req, reply) => {
         const d = await getDataDictionary(requireActor(req));
-        if (req.query.format === "md") return reply.type("text/markdown; charset=utf-8").send(dictionaryMarkdown(d));
+        if (req.query.format === "md")
+          return reply.type("text/markdown; charset=utf-8").send(dictionaryMarkdown(d));
         return d;
       },
     );
@@ -116,7 +127,8 @@ export const analyticsRoutes =
       {
         schema: {
           tags: ["operations"],
-          summary: "Integrity checks: stuck cases, projections vs history, unattended deadlines, two facilities",
+          summary:
+            "Integrity checks: stuck cases, projections vs history, unattended deadlines, two facilities",
           querystring: checkInput,
         },
       },

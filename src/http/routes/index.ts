@@ -9,6 +9,7 @@ import { auditRoutes } from "./audit.js";
 import { authRoutes } from "./auth.js";
 import { caseRoutes } from "./cases.js";
 import { detentionRoutes } from "./detention.js";
+import { integrationRoutes } from "./integration.js";
 import { documentRoutes } from "./documents.js";
 import { movementRoutes } from "./movements.js";
 import { queueRoutes } from "./queues.js";
@@ -30,5 +31,6 @@ export function extraRoutes(ctx: AppContext): FastifyPluginAsyncZod[] {
     documentRoutes(ctx),
     movementRoutes(ctx),
     detentionRoutes(ctx),
+    integrationRoutes(ctx),
   ];
 }

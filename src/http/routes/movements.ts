@@ -56,7 +56,13 @@ export const movementRoutes =
 
     app.get(
       "/movements/:id",
-      { schema: { tags, summary: "A movement, its manifest with each verdict, and alerts", params: movementParams } },
+      {
+        schema: {
+          tags,
+          summary: "A movement, its manifest with each verdict, and alerts",
+          params: movementParams,
+        },
+      },
       async (req) => getMovementView(ctx, requireActor(req), req.params.id),
     );
 
@@ -86,7 +92,12 @@ export const movementRoutes =
         const r = await addToManifest(ctx, requireActor(req), req.params.id, req.body);
         if (r.status === "blocked")
           return reply.status(422).send({
-            error: { code: "blocked_by_law", message: `not added: ${r.reasons}`, field: "caseId", details: r },
+            error: {
+              code: "blocked_by_law",
+              message: `not added: ${r.reasons}`,
+              field: "caseId",
+              details: r,
+            },
           });
         return reply.status(201).send(r);
       },
@@ -94,7 +105,13 @@ export const movementRoutes =
 
     app.post(
       "/movements/:id/lock",
-      { schema: { tags, summary: "Lock the manifest; the final gate re-checks everyone", params: movementParams } },
+      {
+        schema: {
+          tags,
+          summary: "Lock the manifest; the final gate re-checks everyone",
+          params: movementParams,
+        },
+      },
       async (req) => lockManifest(ctx, requireActor(req), req.params.id),
     );
 
@@ -113,7 +130,14 @@ export const movementRoutes =
 
     app.post(
       "/movements/:id/strike",
-      { schema: { tags, summary: "Strike a person by hand, with a reason", params: movementParams, body: strikeInput } },
+      {
+        schema: {
+          tags,
+          summary: "Strike a person by hand, with a reason",
+          params: movementParams,
+          body: strikeInput,
+        },
+      },
       async (req) => strikeFromManifest(ctx, requireActor(req), req.params.id, req.body),
     );
 
@@ -127,12 +151,19 @@ export const movementRoutes =
           body: recordDepartureInput,
         },
       },
-      async (req, reply) => reply.status(201).send(await recordDeparture(ctx, requireActor(req), req.params.id, req.body)),
+      async (req, reply) =>
+        reply.status(201).send(await recordDeparture(ctx, requireActor(req), req.params.id, req.body)),
     );
 
     app.get(
       "/cases/:id/movements",
-      { schema: { tags, summary: "Where the person stands: travel documents and manifests", params: caseParams } },
+      {
+        schema: {
+          tags,
+          summary: "Where the person stands: travel documents and manifests",
+          params: caseParams,
+        },
+      },
       async (req) => caseMovements(ctx, requireActor(req), req.params.id),
     );
 

@@ -11,6 +11,7 @@ import * as fast from "./calendar.js";
 import * as reference from "./calendar-temporal.js";
 import { civilFromDays, daysFromCivil, formatDay, parseDay, weekdayOfDay } from "./days.js";
 import { federalHolidayDays, federalHolidays } from "./holidays.js";
+import { localToEpoch, parseLocalMinutes } from "./zones.js";
 
 const epoch = Temporal.PlainDate.from("1970-01-01");
 const first = Temporal.PlainDate.from("1900-01-01");
@@ -190,5 +191,96 @@ describe("calendar.ts equals the Temporal reference", () => {
     expect(outcome(() => fast.addDays("2025-06-02", 1.5))).toEqual(
       outcome(() => reference.addDays("2025-06-02", 1.5)),
     );
+  });
+
+  describe("time zones (zones.ts): addHours, hourPeriodAlert, compareStamps", () => {
+    const zones = [
+      "America/New_York",
+      "America/Chicago",
+      "America/Los_Angeles",
+      "America/Phoenix",
+      "America/Anchorage",
+      "Pacific/Honolulu",
+      "America/Puerto_Rico",
+      "America/St_Johns",
+      "Asia/Kolkata",
+      "Australia/Lord_Howe",
+      "Europe/Amsterdam",
+      "UTC",
+    ];
+    const zoneArb = fc.constantFrom(...zones);
+    const minuteArb = fc.integer({ min: 0, max: 1439 });
+    const stamp = (d: string, m: number) =>
+      `${d}T${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+    /** Dates in March, April, October and November, when most zones change their clocks. */
+    const switchDate = fc
+      .tuple(
+        fc.integer({ min: 1900, max: 2100 }),
+        fc.constantFrom(3, 4, 10, 11),
+        fc.integer({ min: 1, max: 30 }),
+      )
+      .map(([y, m, d]) => Temporal.PlainDate.from({ year: y, month: m, day: d }).toString());
+    const stampArb = fc.tuple(fc.oneof(dateArb, switchDate), minuteArb).map(([d, m]) => stamp(d, m));
+
+    it("agree with Temporal, across daylight-saving changes and zones with odd offsets", () => {
+      fc.assert(
+        fc.property(stampArb, stampArb, fc.integer({ min: -300, max: 300 }), zoneArb, (a, b, hours, tz) => {
+          expect(fast.addHours(a, hours, tz)).toBe(reference.addHours(a, hours, tz));
+          expect(fast.hourPeriodAlert(a, hours, 0.75, tz)).toBe(
+            reference.hourPeriodAlert(a, hours, 0.75, tz),
+          );
+          expect(fast.compareStamps(a, b, tz)).toBe(reference.compareStamps(a, b, tz));
+          expect(fast.compareStamps(a, b.slice(0, 10), tz)).toBe(
+            reference.compareStamps(a, b.slice(0, 10), tz),
+          );
+        }),
+        { numRuns: 2500 },
+      );
+    });
+
+    it("agree with Temporal on the hours a clock change skips or repeats", () => {
+      // Every 15 minutes of the days of US changes in 2025 and 2026, in each direction.
+      for (const day of ["2025-03-09", "2025-11-02", "2026-03-08", "2026-11-01"])
+        for (let m = 0; m < 1440; m += 15)
+          for (const tz of ["America/New_York", "America/Los_Angeles"])
+            for (const hours of [-48, -1, 0, 1, 2, 24, 48, 72]) {
+              const a = stamp(day, m);
+              expect(fast.addHours(a, hours, tz)).toBe(reference.addHours(a, hours, tz));
+              expect(fast.compareStamps(a, stamp(day, 150), tz)).toBe(
+                reference.compareStamps(a, stamp(day, 150), tz),
+              );
+            }
+    });
+
+    it("compute a plain local time away from a change without Temporal, to the same instant", () => {
+      const local = parseLocalMinutes("2025-06-02T10:00");
+      const expected = Temporal.PlainDateTime.from("2025-06-02T10:00").toZonedDateTime("America/New_York");
+      expect(local === undefined ? undefined : localToEpoch(local, "America/New_York")).toBe(
+        expected.epochMilliseconds / 60_000,
+      );
+      // Within a day of the March 2025 change, Temporal decides.
+      const near = parseLocalMinutes("2025-03-09T12:00");
+      expect(near === undefined ? "unparsed" : localToEpoch(near, "America/New_York")).toBeUndefined();
+    });
+
+    it("fall back to Temporal for other forms, fractions and unknown zones", () => {
+      const cases: [string, number, string][] = [
+        ["2025-06-02", 5, "America/New_York"],
+        ["2025-06-02T10:00:30", 5, "America/New_York"],
+        ["2025-06-02T24:00", 5, "America/New_York"],
+        ["2025-06-02T10:00", 1.5, "America/New_York"],
+        ["2025-06-02T10:00", 5, "Mars/Olympus_Mons"],
+        ["2025-06-02T1:00", 5, "UTC"],
+      ];
+      for (const [s, h, tz] of cases) {
+        expect(
+          outcome(() => fast.addHours(s, h, tz)),
+          `${s} ${h} ${tz}`,
+        ).toEqual(outcome(() => reference.addHours(s, h, tz)));
+        expect(outcome(() => fast.compareStamps(s, "2025-06-02T09:00", tz))).toEqual(
+          outcome(() => reference.compareStamps(s, "2025-06-02T09:00", tz)),
+        );
+      }
+    });
   });
 });

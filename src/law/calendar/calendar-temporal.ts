@@ -4,7 +4,8 @@
  * now computes on integer day numbers (days.ts) for speed; it falls back to
  * these for any input outside the plain YYYY-MM-DD form (so that other ISO
  * forms are still read, and invalid dates still throw, as before), and
- * calendar.test.ts checks the fast functions against these over 1900-2100.
+ * calendar-fast.test.ts checks the fast functions against these over 1900-2100.
+ * The time-zone functions at the end are the reference for zones.ts.
  */
 import { Temporal } from "temporal-polyfill";
 import { isFederalHoliday } from "./holidays.js";
@@ -88,4 +89,24 @@ export function ageOn(birthDate: string | undefined, on: DateLike): { min: numbe
     min: latest.until(date, { largestUnit: "years" }).years,
     max: earliest.until(date, { largestUnit: "years" }).years,
   };
+}
+
+export function addHours(localDateTime: string, hours: number, tz: string): string {
+  const start = Temporal.PlainDateTime.from(localDateTime).toZonedDateTime(tz);
+  const end = start.add({ hours });
+  return end.toPlainDateTime().toString({ smallestUnit: "minute" });
+}
+
+export function compareStamps(a: string, b: string, tz: string): number {
+  const z = (s: string) =>
+    Temporal.PlainDateTime.from(s.length === 10 ? `${s}T00:00` : s).toZonedDateTime(tz);
+  return Temporal.ZonedDateTime.compare(z(a), z(b));
+}
+
+export function hourPeriodAlert(localDateTime: string, hours: number, share: number, tz: string): string {
+  const start = Temporal.PlainDateTime.from(localDateTime).toZonedDateTime(tz);
+  return start
+    .add({ minutes: Math.round(hours * share * 60) })
+    .toPlainDateTime()
+    .toString({ smallestUnit: "minute" });
 }

@@ -15,6 +15,7 @@ import {
   yearsBetween,
 } from "./days.js";
 import { federalHolidayDays } from "./holidays.js";
+import { epochToLocal, formatLocalMinutes, localToEpoch, parseLocalMinutes } from "./zones.js";
 
 type PlainDate = Temporal.PlainDate;
 export type DateLike = PlainDate | string;
@@ -71,6 +72,18 @@ export function addYears(d: DateLike, n: number): string {
   return x === undefined || !Number.isInteger(n)
     ? slow.addYears(d, n)
     : dayString(addMonthsCivil(civilFromDays(x), 12 * n));
+}
+
+/** The date as YYYY-MM-DD (what toDate(d).toString() gives). */
+export function plainDateString(d: DateLike): string {
+  const x = dayOf(d);
+  return x === undefined ? toDate(d).toString() : dayString(x);
+}
+
+/** ISO day of the week, Monday 1 to Sunday 7 (what toDate(d).dayOfWeek gives). */
+export function dayOfWeek(d: DateLike): number {
+  const x = dayOf(d);
+  return x === undefined ? toDate(d).dayOfWeek : weekdayOfDay(x);
 }
 
 export function isWeekend(d: DateLike): boolean {
@@ -143,9 +156,18 @@ export function dhsMailServiceDays(method: string | undefined): number {
  * A period that crosses a daylight-saving change keeps its elapsed hours.
  */
 export function addHours(localDateTime: string, hours: number, tz: string = DEFAULT_TZ): string {
-  const start = Temporal.PlainDateTime.from(localDateTime).toZonedDateTime(tz);
-  const end = start.add({ hours });
-  return end.toPlainDateTime().toString({ smallestUnit: "minute" });
+  return (
+    (Number.isInteger(hours) && shiftLocal(localDateTime, hours * 60, tz)) ||
+    slow.addHours(localDateTime, hours, tz)
+  );
+}
+
+/** A local date-time `minutes` of elapsed time later, in the zone; undefined near a transition (then Temporal decides). */
+function shiftLocal(localDateTime: string, minutes: number, tz: string): string | undefined {
+  const local = parseLocalMinutes(localDateTime);
+  const start = local === undefined ? undefined : localToEpoch(local, tz);
+  const end = start === undefined ? undefined : epochToLocal(start + minutes, tz);
+  return end === undefined ? undefined : formatLocalMinutes(end);
 }
 
 /** Combine an event's `on` and `at` (default: start of day) into YYYY-MM-DDTHH:MM. */
@@ -155,16 +177,12 @@ export function localStamp(on: string, at?: string): string {
 
 /** Compare two local date-times (or dates: a bare date means its start) in one zone. */
 export function compareStamps(a: string, b: string, tz: string = DEFAULT_TZ): number {
-  const z = (s: string) =>
-    Temporal.PlainDateTime.from(s.length === 10 ? `${s}T00:00` : s).toZonedDateTime(tz);
-  return Temporal.ZonedDateTime.compare(z(a), z(b));
-}
-
-/** The same instant as a local date-time in another zone (a boarding time kept in a flight's zone, read in the custody zone). */
-export function restamp(localDateTime: string, fromTz: string, toTz: string): string {
-  if (fromTz === toTz) return localDateTime;
-  const instant = Temporal.PlainDateTime.from(localDateTime).toZonedDateTime(fromTz);
-  return instant.withTimeZone(toTz).toPlainDateTime().toString({ smallestUnit: "minute" });
+  const x = parseLocalMinutes(a, true);
+  const y = parseLocalMinutes(b, true);
+  const ex = x === undefined ? undefined : localToEpoch(x, tz);
+  const ey = y === undefined ? undefined : localToEpoch(y, tz);
+  if (ex === undefined || ey === undefined) return slow.compareStamps(a, b, tz);
+  return ex < ey ? -1 : ex > ey ? 1 : 0;
 }
 
 /** Age in whole years on a date, from a birth date that may be partial (YYYY or YYYY-MM): undefined if unknown. */
@@ -239,9 +257,9 @@ export function hourPeriodAlert(
   share = 0.75,
   tz: string = DEFAULT_TZ,
 ): string {
-  const start = Temporal.PlainDateTime.from(localDateTime).toZonedDateTime(tz);
-  return start
-    .add({ minutes: Math.round(hours * share * 60) })
-    .toPlainDateTime()
-    .toString({ smallestUnit: "minute" });
+  const minutes = Math.round(hours * share * 60);
+  return (
+    (Number.isInteger(minutes) && shiftLocal(localDateTime, minutes, tz)) ||
+    slow.hourPeriodAlert(localDateTime, hours, share, tz)
+  );
 }

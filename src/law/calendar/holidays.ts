@@ -82,6 +82,21 @@ export function isFederalHoliday(date: PlainDate): boolean {
   return holidaySet(date.year).has(date.toString());
 }
 
+/** The name of the federal holiday observed on a YYYY-MM-DD date, if it is one (federalHolidays(year).find). */
+const nameCache = new Map<number, Map<string, string>>();
+export function federalHolidayName(date: string): string | undefined {
+  // A plain YYYY-MM-DD names its year in its first four digits; Temporal reads any other form.
+  const year = date.length === 10 ? Number(date.slice(0, 4)) : Temporal.PlainDate.from(date).year;
+  let names = nameCache.get(year);
+  if (!names) {
+    names = new Map();
+    // The first holiday of a date wins, as with find().
+    for (const h of federalHolidays(year)) if (!names.has(h.date)) names.set(h.date, h.name);
+    nameCache.set(year, names);
+  }
+  return names.get(date);
+}
+
 /** The observed holidays of `year` as day numbers (src/law/calendar/days.ts), for the integer date path. */
 const dayCache = new Map<number, Set<number>>();
 export function federalHolidayDays(year: number): Set<number> {

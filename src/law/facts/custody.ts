@@ -13,6 +13,7 @@ import type { CaseEvent, EventOf } from "../../domain/events.js";
 import type { PersonFacts } from "../../domain/person-facts.js";
 import { ageOn, DEFAULT_TZ, localStamp } from "../calendar/calendar.js";
 import type { Action, LawConfig } from "../types.js";
+import { memoOnList } from "./memo.js";
 
 export type FacilityKind = EventOf<"custody.booked">["facility"]["kind"];
 export type Authority = EventOf<"custody.booked">["authority"];
@@ -38,6 +39,10 @@ export interface CustodyEpisode {
 
 /** Every custody episode in the events, oldest first. */
 export function custodyEpisodes(events: readonly CaseEvent[]): CustodyEpisode[] {
+  return memoOnList(events, "custodyEpisodes", "", () => computeCustodyEpisodes(events));
+}
+
+function computeCustodyEpisodes(events: readonly CaseEvent[]): CustodyEpisode[] {
   const episodes: CustodyEpisode[] = [];
   let open: CustodyEpisode | undefined;
   const begin = (e: CaseEvent): CustodyEpisode => {

@@ -12,7 +12,7 @@ describe("per-evaluation memo of derived facts", () => {
   it("computes once within an evaluation of the same record, every time outside one", () => {
     const h = makeHistory();
     let calls = 0;
-    const fact = () => memo(h, "count", () => ++calls);
+    const fact = () => memo(h, "count", "a", () => ++calls);
     expect([fact(), fact()]).toEqual([1, 2]);
     withFactsMemo(h, {}, () => expect([fact(), fact()]).toEqual([3, 3]));
     expect(fact()).toBe(4);
@@ -23,16 +23,18 @@ describe("per-evaluation memo of derived facts", () => {
     const config = {};
     let calls = 0;
     withFactsMemo(h, config, () => {
-      memo(h, "k", () => ++calls);
-      memo(makeHistory(), "k", () => ++calls);
+      memo(h, "k", "a", () => ++calls);
+      memo(makeHistory(), "k", "a", () => ++calls);
       expect(calls).toBe(2);
-      expect(memoWithConfig(h, { circuit: "9" }, "c", () => ++calls)).toBe(3);
-      expect(memoWithConfig(h, { circuit: "9" }, "c", () => ++calls)).toBe(4);
-      expect(memoWithConfig(h, config, "c", () => ++calls)).toBe(5);
-      expect(memoWithConfig(h, config, "c", () => ++calls)).toBe(5);
+      expect(memo(h, "k", "b", () => "another argument")).toBe("another argument");
+      expect(memo(h, "k", "a", () => "not asked")).toBe(1);
+      expect(memoWithConfig(h, { circuit: "9" }, "c", "a", () => ++calls)).toBe(3);
+      expect(memoWithConfig(h, { circuit: "9" }, "c", "a", () => ++calls)).toBe(4);
+      expect(memoWithConfig(h, config, "c", "a", () => ++calls)).toBe(5);
+      expect(memoWithConfig(h, config, "c", "a", () => ++calls)).toBe(5);
       h.events.push({ type: "case.note", on: "2025-06-03", text: "x" } as CaseEvent);
-      expect(memo(h, "k", () => ++calls)).toBe(6);
-      expect(memo(h, "k", () => ++calls)).toBe(7);
+      expect(memo(h, "k", "a", () => ++calls)).toBe(6);
+      expect(memo(h, "k", "a", () => ++calls)).toBe(7);
     });
   });
 
@@ -41,13 +43,13 @@ describe("per-evaluation memo of derived facts", () => {
     const inner = makeHistory();
     let calls = 0;
     withFactsMemo(outer, {}, () => {
-      memo(outer, "k", () => ++calls);
+      memo(outer, "k", "a", () => ++calls);
       expect(() =>
         withFactsMemo(inner, {}, () => {
           throw new Error("boom");
         }),
       ).toThrow("boom");
-      expect(memo(outer, "k", () => ++calls)).toBe(1);
+      expect(memo(outer, "k", "a", () => ++calls)).toBe(1);
     });
   });
 

@@ -25,7 +25,9 @@ interface Scope {
   events: readonly CaseEvent[];
   length: number;
   config: LawConfig;
-  values: Map<string, unknown>;
+  values: Map<string, Map<string, unknown>>;
+  /** Facts of event lists the evaluation does not change: the history's own, and lists memo handed out. */
+  lists: Map<readonly unknown[], Map<string, Map<string, unknown>>>;
 }
 
 let scope: Scope | undefined;
@@ -35,7 +37,14 @@ const freezeValues = typeof process !== "undefined" && process.env?.VITEST !== u
 /** Run `body` with a fresh memo for `history` under `config`. */
 export function withFactsMemo<T>(history: History, config: LawConfig, body: () => T): T {
   const outer = scope;
-  scope = { history, events: history.events, length: history.events.length, config, values: new Map() };
+  scope = {
+    history,
+    events: history.events,
+    length: history.events.length,
+    config,
+    values: new Map(),
+    lists: new Map([[history.events, new Map()]]),
+  };
   try {
     return body();
   } finally {
@@ -51,21 +60,66 @@ function scopeFor(history: History): Scope | undefined {
     : undefined;
 }
 
-/** The value of a fact of `history` named by `key` (which must name every other input), computed once per evaluation. */
-export function memo<T>(history: History, key: string, compute: () => T): T {
+/**
+ * The value of fact `fact` of `history` for `arg` (which must name every
+ * other input, usually the asOf date), computed once per evaluation. Two
+ * levels of maps, not one joined key: the fact names are constants and the
+ * asOf string is the same object on every call, so both hash only once.
+ */
+export function memo<T>(history: History, fact: string, arg: string, compute: () => T): T {
   const s = scopeFor(history);
   if (!s) return compute();
-  if (s.values.has(key)) return s.values.get(key) as T;
+  let values = s.values.get(fact);
+  if (!values) {
+    values = new Map();
+    s.values.set(fact, values);
+  } else if (values.has(arg)) return values.get(arg) as T;
   const value = compute();
   if (freezeValues) deepFreeze(value, new Set(s.events));
-  s.values.set(key, value);
+  values.set(arg, value);
+  if (Array.isArray(value)) s.lists.set(value, new Map());
+  return value;
+}
+
+/**
+ * As memo, for a fact computed from an event list (e.g. knownEvents(...)) and,
+ * if given, the history: memoized only for a list that cannot change during
+ * the evaluation, the history's own events or a list the memo handed out. A
+ * list a rule built itself may be changed by that rule, so it is not cached.
+ */
+export function memoOnList<T>(
+  list: readonly unknown[],
+  fact: string,
+  arg: string,
+  compute: () => T,
+  history?: History,
+): T {
+  const s = scope;
+  const facts = s?.lists.get(list);
+  if (!s || !facts || (history !== undefined && !scopeFor(history)) || s.events.length !== s.length) {
+    return compute();
+  }
+  let values = facts.get(fact);
+  if (!values) {
+    values = new Map();
+    facts.set(fact, values);
+  } else if (values.has(arg)) return values.get(arg) as T;
+  const value = compute();
+  if (freezeValues) deepFreeze(value, new Set(s.events));
+  values.set(arg, value);
   return value;
 }
 
 /** As memo, for a fact that also reads the configuration: memoized only under the evaluation's own config. */
-export function memoWithConfig<T>(history: History, config: LawConfig, key: string, compute: () => T): T {
+export function memoWithConfig<T>(
+  history: History,
+  config: LawConfig,
+  fact: string,
+  arg: string,
+  compute: () => T,
+): T {
   const s = scopeFor(history);
-  return s && s.config === config ? memo(history, key, compute) : compute();
+  return s && s.config === config ? memo(history, fact, arg, compute) : compute();
 }
 
 function deepFreeze(value: unknown, spare: ReadonlySet<unknown>): void {

@@ -39,7 +39,7 @@ export const summaryOrderKinds: ReadonlySet<string> = new Set([
 
 /** The events known on `asOf`, in history order, with their positions. */
 export function known(history: History, asOf: string): Indexed[] {
-  return memo(history, `known|${asOf}`, () => computeKnown(history, asOf));
+  return memo(history, "known", asOf, () => computeKnown(history, asOf));
 }
 
 function computeKnown(history: History, asOf: string): Indexed[] {
@@ -121,7 +121,7 @@ export interface MotionRecord {
 
 /** Every motion to reopen or reconsider known on `asOf`, each paired with its decision if there is one. */
 export function motions(history: History, asOf: string): MotionRecord[] {
-  return memo(history, `motions|${asOf}`, () => computeMotions(history, asOf));
+  return memo(history, "motions", asOf, () => computeMotions(history, asOf));
 }
 
 function computeMotions(history: History, asOf: string): MotionRecord[] {

@@ -54,7 +54,7 @@ const appealableKinds: ReadonlySet<string> = new Set([
  * makes it not final (see orderFinality).
  */
 export function latestOrder(history: History, asOf: string): OrderStanding | undefined {
-  return memo(history, `latestOrder|${asOf}`, () => computeLatestOrder(history, asOf));
+  return memo(history, "latestOrder", asOf, () => computeLatestOrder(history, asOf));
 }
 
 function computeLatestOrder(history: History, asOf: string): OrderStanding | undefined {
@@ -97,7 +97,7 @@ function vacaturOf(events: readonly Indexed[], order: Indexed<OrderEvent>): Vaca
  * Undefined when there is none.
  */
 export function currentOrder(history: History, asOf: string): Indexed<OrderEvent> | undefined {
-  return memo(history, `currentOrder|${asOf}`, () => computeCurrentOrder(history, asOf));
+  return memo(history, "currentOrder", asOf, () => computeCurrentOrder(history, asOf));
 }
 
 function computeCurrentOrder(history: History, asOf: string): Indexed<OrderEvent> | undefined {
@@ -120,7 +120,7 @@ export function isAppealable(order: OrderEvent): boolean {
 export function orderAppeal(history: History, asOf: string, order: Indexed<OrderEvent>) {
   // Memoized only for an order of this record (the usual case: currentOrder or latestOrder).
   return known(history, asOf)[order.index]?.event === order.event
-    ? memo(history, `orderAppeal|${asOf}|${order.index}`, () => computeOrderAppeal(history, asOf, order))
+    ? memo(history, "orderAppeal", `${asOf}|${order.index}`, () => computeOrderAppeal(history, asOf, order))
     : computeOrderAppeal(history, asOf, order);
 }
 
@@ -156,7 +156,7 @@ function computeOrderAppeal(history: History, asOf: string, order: Indexed<Order
  *   not final (`vacated`).
  */
 export function orderFinality(history: History, config: LawConfig, asOf: string): OrderFinality {
-  return memoWithConfig(history, config, `orderFinality|${asOf}`, () =>
+  return memoWithConfig(history, config, "orderFinality", asOf, () =>
     computeOrderFinality(history, config, asOf),
   );
 }

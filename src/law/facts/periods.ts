@@ -2,25 +2,31 @@
  * Sentences that explain a time computation (TIME-01..08) so an officer can
  * check it by hand: which day was day N, and why the last day moved.
  */
-import { Temporal } from "temporal-polyfill";
-import { addDays, type DateLike, isWeekend, rollForward, toDate } from "../calendar/calendar.js";
-import { federalHolidays } from "../calendar/holidays.js";
+import {
+  addDays,
+  compareDates,
+  type DateLike,
+  dayOfWeek,
+  isWeekend,
+  plainDateString,
+  rollForward,
+} from "../calendar/calendar.js";
+import { federalHolidayName } from "../calendar/holidays.js";
 
 const weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /** "Sun 2025-06-15" */
 export function dayLabel(d: DateLike): string {
-  const date = toDate(d);
-  return `${weekdays[date.dayOfWeek - 1]} ${date.toString()}`;
+  return `${weekdays[dayOfWeek(d) - 1]} ${plainDateString(d)}`;
 }
 
 /** Why a date is not a business day: "a Saturday", "Thanksgiving Day", "a closure". */
 export function closedBecause(d: DateLike, closures: readonly string[] = []): string | undefined {
-  const date = toDate(d);
-  const holiday = federalHolidays(date.year).find((h) => h.date === date.toString());
-  if (holiday) return holiday.name;
-  if (isWeekend(date)) return date.dayOfWeek === 6 ? "a Saturday" : "a Sunday";
-  if (closures.includes(date.toString())) return "an ad hoc closure";
+  const date = plainDateString(d);
+  const holiday = federalHolidayName(date);
+  if (holiday) return holiday;
+  if (isWeekend(date)) return dayOfWeek(date) === 6 ? "a Saturday" : "a Sunday";
+  if (closures.includes(date)) return "an ad hoc closure";
   return undefined;
 }
 
@@ -47,11 +53,7 @@ export function explainPeriod(
 /** The business days counted from a trigger, for TIME-06 messages: "11-28, 12-01, ... (skipping 11-27 Thanksgiving Day)". */
 export function explainBusinessDays(trigger: string, due: string, closures: readonly string[] = []): string {
   const skipped: string[] = [];
-  for (
-    let d = addDays(trigger, 1);
-    Temporal.PlainDate.compare(toDate(d), toDate(due)) < 0;
-    d = addDays(d, 1)
-  ) {
+  for (let d = addDays(trigger, 1); compareDates(d, due) < 0; d = addDays(d, 1)) {
     const why = closedBecause(d, closures);
     if (why && !why.startsWith("a S")) skipped.push(`${d} (${why})`);
   }

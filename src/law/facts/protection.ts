@@ -5,6 +5,7 @@
  */
 import type { CaseEvent, EventOf } from "../../domain/events.js";
 import type { History } from "../types.js";
+import { memoOnList } from "./memo.js";
 import { removalOrderKinds, summaryOrderKinds } from "./orders.js";
 import { describeEvent, eventsOf } from "./removal.js";
 
@@ -55,6 +56,10 @@ export interface ClaimPicture {
  * after it, decides it. An I-589 is open while its latest record is pending.
  */
 export function protectionClaims(history: History, events: readonly CaseEvent[]): ClaimPicture {
+  return memoOnList(events, "protectionClaims", "", () => computeProtectionClaims(history, events), history);
+}
+
+function computeProtectionClaims(history: History, events: readonly CaseEvent[]): ClaimPicture {
   const open = new Map<string, OpenClaim>();
   const resolved: string[] = [];
   let any = false;
@@ -73,7 +78,7 @@ export function protectionClaims(history: History, events: readonly CaseEvent[])
     ...(history.person.birthCountry ? [history.person.birthCountry] : []),
   ];
   for (const e of events) {
-    const fact = describeEvent(e);
+    // An event is described only where it becomes a claim's fact: most events do not.
     if (e.type === "fear.claimed" || (e.type === "fear.inquired" && e.expressed)) {
       any = true;
       const k = keyOf(e.country);
@@ -81,7 +86,7 @@ export function protectionClaims(history: History, events: readonly CaseEvent[])
       open.set(k, {
         country: e.country,
         what: `fear ${e.country ? `of ${e.country}` : "(country not recorded)"} expressed ${e.on}`,
-        facts: [...(prior?.facts ?? []), fact],
+        facts: [...(prior?.facts ?? []), describeEvent(e)],
       });
     } else if (e.type === "fear.screened") {
       any = true;
@@ -97,7 +102,7 @@ export function protectionClaims(history: History, events: readonly CaseEvent[])
           open.set(k, {
             ...claim,
             what: `${claim.what}; referred after a positive ${e.kind}-fear screening ${e.on}`,
-            facts: [...claim.facts, fact],
+            facts: [...claim.facts, describeEvent(e)],
           });
         }
     } else if (e.type === "application.filed" && e.form.toUpperCase() === "I-589") {
@@ -106,7 +111,7 @@ export function protectionClaims(history: History, events: readonly CaseEvent[])
         open.set("I-589", {
           presumed: citizenship,
           what: `asylum application (I-589) filed ${e.on}`,
-          facts: [fact],
+          facts: [describeEvent(e)],
         });
       else close(["I-589"], `no longer pending (${e.on})`);
     } else if (e.type === "protection.granted" || e.type === "protection.denied") {

@@ -39,7 +39,7 @@ export function day181Of(start: string): string {
 }
 
 export function removalPeriod(history: History, config: LawConfig, asOf: string): RemovalPeriod {
-  return memoWithConfig(history, config, `removalPeriod|${asOf}`, () =>
+  return memoWithConfig(history, config, "removalPeriod", asOf, () =>
     computeRemovalPeriod(history, config, asOf),
   );
 }

@@ -34,7 +34,7 @@ export function failClosedOutcome(actionType: string): Outcome {
 
 /** Events known on `asOf`: a fact dated after the action is not yet known. */
 export function knownEvents(history: History, asOf: string): CaseEvent[] {
-  return memo(history, `knownEvents|${asOf}`, () => history.events.filter((e) => e.on <= asOf));
+  return memo(history, "knownEvents", asOf, () => history.events.filter((e) => e.on <= asOf));
 }
 
 export function eventsOf<T extends EventType>(events: readonly CaseEvent[], type: T): EventOf<T>[] {
@@ -83,7 +83,7 @@ export function designatedCountries(
   history: History,
   asOf: string,
 ): { countries: string[]; order?: OrderEvent } {
-  return memo(history, `designatedCountries|${asOf}`, () => computeDesignatedCountries(history, asOf));
+  return memo(history, "designatedCountries", asOf, () => computeDesignatedCountries(history, asOf));
 }
 
 function computeDesignatedCountries(

@@ -132,7 +132,7 @@ export function grantedStays(
   asOf: string,
   opts: StayOptions = {},
 ): GrantedStay[] {
-  return memoWithConfig(history, config, `grantedStays|${asOf}|${opts.boardingCompleted}|${opts.tz}`, () =>
+  return memoWithConfig(history, config, "grantedStays", `${asOf}|${opts.boardingCompleted}|${opts.tz}`, () =>
     computeGrantedStays(history, config, asOf, opts),
   );
 }
@@ -218,7 +218,7 @@ export function automaticStayCircuits(config: LawConfig, asOf: string): string[]
 
 /** The petitions for review known on `asOf`, each with the court's decision if any. */
 export function petitions(history: History, asOf: string) {
-  return memo(history, `petitions|${asOf}`, () => computePetitions(history, asOf));
+  return memo(history, "petitions", asOf, () => computePetitions(history, asOf));
 }
 
 function computePetitions(history: History, asOf: string) {
@@ -239,7 +239,7 @@ function computePetitions(history: History, asOf: string) {
 
 /** Automatic stays (STAY-01, -02, -03, -04 VAWA, -06 temporary circuit stay) in force on `asOf`. */
 export function automaticStays(history: History, config: LawConfig, asOf: string): StayInForce[] {
-  return memoWithConfig(history, config, `automaticStays|${asOf}`, () =>
+  return memoWithConfig(history, config, "automaticStays", asOf, () =>
     computeAutomaticStays(history, config, asOf),
   );
 }
@@ -338,7 +338,7 @@ export function staysInForce(
   asOf: string,
   opts: StayOptions = {},
 ): StayInForce[] {
-  return memoWithConfig(history, config, `staysInForce|${asOf}|${opts.boardingCompleted}|${opts.tz}`, () =>
+  return memoWithConfig(history, config, "staysInForce", `${asOf}|${opts.boardingCompleted}|${opts.tz}`, () =>
     computeStaysInForce(history, config, asOf, opts),
   );
 }

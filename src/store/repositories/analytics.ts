@@ -16,10 +16,11 @@ export async function dataFingerprint(tx: Tx): Promise<string> {
     tx.select({ n: count(), m: max(caseEvents.id) }).from(caseEvents),
     tx.select({ n: count(), m: sql<string>`max(${cases.updatedAt})::text` }).from(cases),
     tx.select({ n: count(), v: sql<string>`coalesce(sum(${persons.version}), 0)::text` }).from(persons),
+    tx.select({ n: count(), d: sql<string>`count(${reviews.decidedAt})::text` }).from(reviews),
     tx
-      .select({ n: count(), d: sql<string>`count(${reviews.decidedAt})::text` })
-      .from(reviews),
-    tx.select({ v: sql<string>`coalesce(md5(string_agg(${settings.value}::text, ',' order by ${settings.key})), '')` })
+      .select({
+        v: sql<string>`coalesce(md5(string_agg(${settings.value}::text, ',' order by ${settings.key})), '')`,
+      })
       .from(settings)
       .where(sql`${settings.scope} = 'law'`),
   ]);
@@ -137,7 +138,12 @@ export async function loadCaseBatch(
     tx
       .select({ caseId: caseEvents.caseId, seq: caseEvents.seq, body: caseEvents.body })
       .from(caseEvents)
-      .where(inArray(caseEvents.caseId, page.map((c) => c.id)))
+      .where(
+        inArray(
+          caseEvents.caseId,
+          page.map((c) => c.id),
+        ),
+      )
       .orderBy(asc(caseEvents.caseId), asc(caseEvents.seq)),
   ]);
   const events = new Map<string, { seq: number; body: unknown }[]>();

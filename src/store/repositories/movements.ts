@@ -160,7 +160,10 @@ export async function insertAlerts(tx: Tx, rows: (typeof movementAlerts.$inferIn
   for (let i = 0; i < rows.length; i += 500) await tx.insert(movementAlerts).values(rows.slice(i, i + 500));
 }
 
-export async function listAlerts(tx: Tx, filter: { movementId?: string; officerId?: string; open?: boolean }) {
+export async function listAlerts(
+  tx: Tx,
+  filter: { movementId?: string; officerId?: string; open?: boolean },
+) {
   const where: SQL[] = [];
   if (filter.movementId) where.push(eq(movementAlerts.movementId, filter.movementId));
   if (filter.officerId) where.push(eq(movementAlerts.officerId, filter.officerId));
@@ -175,7 +178,12 @@ export async function listAlerts(tx: Tx, filter: { movementId?: string; officerI
     .limit(500);
 }
 
-export async function acknowledgeAlert(tx: Tx, id: string, by: string, at: Date): Promise<AlertRow | undefined> {
+export async function acknowledgeAlert(
+  tx: Tx,
+  id: string,
+  by: string,
+  at: Date,
+): Promise<AlertRow | undefined> {
   const [row] = await tx
     .update(movementAlerts)
     .set({ acknowledgedAt: at, acknowledgedBy: by })
@@ -198,22 +206,20 @@ export async function lockCasesForShare(tx: Tx, caseIds: string[]): Promise<Case
 /** Persons and effective-history rows for many cases at once. */
 export async function loadPeopleAndEvents(tx: Tx, rows: CaseRowM[]) {
   if (!rows.length) return { persons: new Map<string, PersonRowM>(), events: new Map<string, EventRowM[]>() };
-  const [personRows, eventRows] = await Promise.all([
-    tx
-      .select()
-      .from(persons)
-      .where(inArray(persons.id, [...new Set(rows.map((r) => r.personId))])),
-    tx
-      .select()
-      .from(caseEvents)
-      .where(
-        inArray(
-          caseEvents.caseId,
-          rows.map((r) => r.id),
-        ),
-      )
-      .orderBy(asc(caseEvents.caseId), asc(caseEvents.seq)),
-  ]);
+  const personRows = await tx
+    .select()
+    .from(persons)
+    .where(inArray(persons.id, [...new Set(rows.map((r) => r.personId))]));
+  const eventRows = await tx
+    .select()
+    .from(caseEvents)
+    .where(
+      inArray(
+        caseEvents.caseId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(caseEvents.caseId), asc(caseEvents.seq));
   const events = new Map<string, EventRowM[]>();
   for (const e of eventRows) {
     const list = events.get(e.caseId);

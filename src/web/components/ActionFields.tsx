@@ -38,7 +38,7 @@ function JsonField({
         value={text}
         validationStatus={bad ? "error" : undefined}
         aria-describedby={bad ? `${id}-error` : undefined}
-        onChange={(e) => {
+        onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => {
           setText(e.target.value);
           if (!e.target.value.trim()) {
             setBad(false);
@@ -85,7 +85,7 @@ function Field({
           id={id}
           name={id}
           value={String(value ?? "")}
-          onChange={(e) => onChange(e.target.value || undefined)}
+          onChange={(e: React.ChangeEvent<HTMLSelectElement>) => onChange(e.target.value || undefined)}
         >
           {!required && <option value="">—</option>}
           {schema.enum.map((v) => (
@@ -103,7 +103,7 @@ function Field({
         name={id}
         label={humanize(name)}
         checked={value === true}
-        onChange={(e) => onChange(e.target.checked)}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(e.target.checked)}
       />
     );
   if (schema.type === "object" && schema.properties)
@@ -136,7 +136,7 @@ function Field({
           name={id}
           type={type as "text"}
           value={value === undefined || value === null ? "" : String(value)}
-          onChange={(e) => {
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
             const v = e.target.value;
             onChange(v === "" ? undefined : numeric ? Number(v) : v);
           }}

@@ -162,7 +162,7 @@ function ActionForm({
             id={`${id}-review`}
             name="review"
             value={reviewId}
-            onChange={(e) => chooseReview(e.target.value)}
+            onChange={(e: React.ChangeEvent<HTMLSelectElement>) => chooseReview(e.target.value)}
           >
             <option value="">— none —</option>
             {reviews.map((r) => (
@@ -180,7 +180,7 @@ function ActionForm({
         name="on"
         type="date"
         value={on}
-        onChange={(e) => setDraft({ ...draft, on: e.target.value })}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, on: e.target.value })}
       />
       <ActionFields
         idPrefix={id}
@@ -193,14 +193,14 @@ function ActionForm({
         id={`${id}-reason`}
         name="reason"
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)}
       />
       <Checkbox
         id={`${id}-ack`}
         name="acknowledge"
         label="I acknowledge the warnings"
         checked={acknowledge}
-        onChange={(e) => setAcknowledge(e.target.checked)}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => setAcknowledge(e.target.checked)}
       />
       <Button type="submit" disabled={busy}>
         {busy ? "Submitting…" : `Submit: ${t.label}`}
@@ -225,7 +225,7 @@ function ActionRow({
   const headingId = `action-${t.type.replace(/\W/g, "-")}`;
   const concerns = check.state === "ok" ? check.verdict.findings.filter((f) => f.outcome !== "ALLOW") : [];
   return (
-    <li className="border-top border-base-lighter padding-y-2" aria-labelledby={headingId}>
+    <li className="border-top border-base-lighter padding-y-2">
       <div className="display-flex flex-justify flex-align-center flex-wrap">
         <h3 id={headingId} className="margin-y-0 font-heading-sm">
           {t.label}

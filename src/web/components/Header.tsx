@@ -22,11 +22,17 @@ export function Header({ me, onSignedOut }: { me: Me | null; onSignedOut: () => 
             <a {...linkTo("/population")} className="margin-right-2">
               Population
             </a>
+            <a {...linkTo("/dashboard")} className="margin-right-2">
+              Dashboard
+            </a>
             <a {...linkTo("/queue")} className="margin-right-2">
               Work queue
             </a>
             <a {...linkTo("/reviews")} className="margin-right-2">
               Reviews
+            </a>
+            <a {...linkTo("/movements")} className="margin-right-2">
+              Movements
             </a>
           </nav>
         )}

@@ -66,7 +66,12 @@ export function WhatIfPanel({ view }: { view: CaseView }) {
       {t && draft && (
         <Form onSubmit={run} className="maxw-none">
           <Label htmlFor="whatif-type">Action</Label>
-          <Select id="whatif-type" name="type" value={type} onChange={(e) => choose(e.target.value)}>
+          <Select
+            id="whatif-type"
+            name="type"
+            value={type}
+            onChange={(e: React.ChangeEvent<HTMLSelectElement>) => choose(e.target.value)}
+          >
             {catalog.map((c) => (
               <option key={c.type} value={c.type}>
                 {c.label}
@@ -79,7 +84,7 @@ export function WhatIfPanel({ view }: { view: CaseView }) {
             name="on"
             type="date"
             value={draft.on}
-            onChange={(e) => setDraft({ ...draft, on: e.target.value })}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, on: e.target.value })}
           />
           <details className="margin-top-2">
             <summary>Details of the action</summary>

@@ -2,6 +2,7 @@ import { Alert, Grid, Tag } from "@trussworks/react-uswds";
 import { useEffect, useState } from "react";
 import { ApiFailure, api, type CaseView } from "../api.js";
 import { ActionsPanel } from "../components/ActionsPanel.js";
+import { CaseMovementsPanel } from "../components/CaseMovementsPanel.js";
 import { DeadlinesPanel } from "../components/DeadlinesPanel.js";
 import { DocumentsPanel } from "../components/DocumentsPanel.js";
 import { Timeline } from "../components/Timeline.js";
@@ -116,6 +117,7 @@ export function CasePage({ caseRef }: { caseRef: string }) {
       <DeadlinesPanel caseId={c.id} version={c.version} />
       <ActionsPanel view={view} onChanged={() => setReloads((n) => n + 1)} />
       <WhatIfPanel view={view} />
+      <CaseMovementsPanel caseRef={c.id} key={`movements-${c.version}`} />
       <h2>Timeline</h2>
       <Timeline items={view.history} />
       <h2>Documents</h2>

@@ -38,7 +38,7 @@ function ReviewCard({ r, onDecided }: { r: Review; onDecided: (msg: string) => v
   const { type: _t, on: _o, at: _a, tz: _z, ...fields } = r.action;
   const headingId = `review-${r.id}`;
   return (
-    <li className="border-top border-base-lighter padding-y-2" aria-labelledby={headingId}>
+    <li className="border-top border-base-lighter padding-y-2">
       <h2 id={headingId} className="font-heading-md margin-y-1">
         {r.actionType} on {r.action.on}
       </h2>
@@ -58,13 +58,13 @@ function ReviewCard({ r, onDecided }: { r: Review; onDecided: (msg: string) => v
       {r.decisionReason && <p className="margin-y-1">Decision reason: {r.decisionReason}</p>}
       <VerdictView verdict={r.verdict} heading="Verdict when requested" />
       {r.status === "pending" && (
-        <Form onSubmit={(e) => e.preventDefault()} className="maxw-none">
+        <Form onSubmit={(e: React.FormEvent) => e.preventDefault()} className="maxw-none">
           <Label htmlFor={`${headingId}-reason`}>Written reason (at least 10 characters)</Label>
           <Textarea
             id={`${headingId}-reason`}
             name="reason"
             value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)}
           />
           <Button type="button" disabled={reason.trim().length < 10} onClick={() => decide("approved")}>
             Approve
@@ -109,7 +109,12 @@ export function ReviewQueuePage() {
         writing.
       </p>
       <Label htmlFor="review-status">Show</Label>
-      <Select id="review-status" name="status" value={status} onChange={(e) => setStatus(e.target.value)}>
+      <Select
+        id="review-status"
+        name="status"
+        value={status}
+        onChange={(e: React.ChangeEvent<HTMLSelectElement>) => setStatus(e.target.value)}
+      >
         <option value="pending">Pending</option>
         <option value="approved">Approved, not yet used</option>
         <option value="denied">Denied</option>

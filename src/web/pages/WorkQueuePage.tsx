@@ -78,7 +78,7 @@ function TaskRow({ t, today, onChanged }: { t: Task; today: string; onChanged: (
   };
   const hid = `task-${t.id}`;
   return (
-    <li className="border-top border-base-lighter padding-y-2" aria-labelledby={hid}>
+    <li className="border-top border-base-lighter padding-y-2">
       <h2 id={hid} className="font-heading-sm margin-y-0">
         {t.kind === "review" ? t.title : humanize(t.title)}
       </h2>
@@ -107,7 +107,7 @@ function TaskRow({ t, today, onChanged }: { t: Task; today: string; onChanged: (
             name="until"
             type="date"
             value={until}
-            onChange={(e) => setUntil(e.target.value)}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setUntil(e.target.value)}
           />
         </span>
         <Button
@@ -160,7 +160,12 @@ export function WorkQueuePage() {
     <>
       <h1>Work queue</h1>
       <Label htmlFor="queue-which">Queue</Label>
-      <Select id="queue-which" name="queue" value={which} onChange={(e) => setWhich(e.target.value)}>
+      <Select
+        id="queue-which"
+        name="queue"
+        value={which}
+        onChange={(e: React.ChangeEvent<HTMLSelectElement>) => setWhich(e.target.value)}
+      >
         {me?.offices.map((o) => (
           <option key={o} value={o}>
             Office {o}

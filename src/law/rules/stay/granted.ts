@@ -171,12 +171,16 @@ export const stay06: Rule = {
   },
 };
 
+/** Form I-246, however spaced or cased. (Module level: a closure made per event cost more than the check.) */
+function isI246(form: string): boolean {
+  return form.replace(/\s/g, "").toUpperCase() === "I-246";
+}
+
 /** A pending I-246: applied for (stay.applied or application.filed) with no DHS decision since. */
 function pendingI246(ctx: RuleContext): string | undefined {
   const events = known(ctx.history, ctx.asOf);
   let pending: string | undefined;
   for (const { event: e } of events) {
-    const isI246 = (form: string) => form.replace(/\s/g, "").toUpperCase() === "I-246";
     if (e.type === "stay.applied" && isI246(e.form)) pending = e.on;
     if (e.type === "application.filed" && isI246(e.form)) pending = e.pending ? e.on : undefined;
     if (e.type === "stay.granted" && e.by === "DHS") pending = undefined;

@@ -1,0 +1,182 @@
+/**
+ * Validation of one imported row (Zod): the mapped values become an ImportedPerson, or the row
+ * is quarantined with a reason naming the field. A-numbers go through normalizeANumber, dates
+ * through the mapping's format and a calendar check, countries must be ISO 3166-1 alpha-2 codes
+ * that exist, languages ISO 639 codes.
+ */
+import { createHash } from "node:crypto";
+import { Temporal } from "temporal-polyfill";
+import { z } from "zod";
+import { normalizeANumber } from "../../domain/a-number.js";
+import { AppError } from "../../domain/errors.js";
+import type { ImportField, RawRow, ResolvedMapping } from "./mapping.js";
+
+export interface ImportedPerson {
+  sourceId: string;
+  givenName: string;
+  familyName: string;
+  aliases: { given: string; family: string }[];
+  /** YYYY or YYYY-MM-DD. */
+  birthDate: string | null;
+  aNumber: string | null;
+  sex: "F" | "M" | "X" | null;
+  citizenship: string[];
+  languages: string[];
+  address: { line: string | null; locality: string | null; postalCode: string | null } | null;
+}
+
+export type RowResult =
+  | { ok: true; record: ImportedPerson; contentHash: string }
+  | { ok: false; field: string; reason: string; contentHash: string };
+
+const regions = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+/** Alpha-2 codes that name a country or territory (ZZ is "unknown region", EU/UN are not countries). */
+const NOT_COUNTRIES = new Set(["ZZ", "EU", "EZ", "UN", "QO"]);
+export function isCountryCode(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.has(code) && regions.of(code) !== undefined;
+}
+
+const name = z.string().min(1, "missing").max(200, "longer than 200 characters");
+const optional = (s: string) => (s === "" ? null : s);
+
+function rowSchema(m: ResolvedMapping) {
+  return z.object({
+    sourceId: z.string().min(1, `missing (column ${m.id})`).max(200),
+    givenName: name,
+    familyName: name,
+    birthDate: z.string().transform((raw, ctx) => {
+      if (raw === "") return null;
+      const digits = m.birthDate(raw);
+      if (digits.length === 4) return digits;
+      const date =
+        digits.length === 8
+          ? Temporal.PlainDate.from(
+              { year: +digits.slice(0, 4), month: +digits.slice(4, 6), day: +digits.slice(6, 8) },
+              { overflow: "reject" },
+            )
+          : null;
+      if (!date) {
+        ctx.addIssue({ code: "custom", message: `"${raw}" does not fit the format ${m.dateFormat}` });
+        return z.NEVER;
+      }
+      return date.toString();
+    }),
+    aNumber: z.string().transform((raw, ctx) => {
+      if (raw === "") return null;
+      try {
+        return normalizeANumber(raw);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: e instanceof AppError ? e.message : String(e) });
+        return z.NEVER;
+      }
+    }),
+    sex: z
+      .string()
+      .transform((s) => s.toUpperCase())
+      .pipe(z.enum(["", "F", "M", "X", "FEMALE", "MALE"], "expected F, M or X"))
+      .transform((s) => (s === "" ? null : (s[0] as "F" | "M" | "X"))),
+    citizenship: z.array(
+      z
+        .string()
+        .transform((s) => s.toUpperCase())
+        .refine(isCountryCode, { error: (i) => `"${i.input}" is not an ISO 3166-1 alpha-2 country code` }),
+    ),
+    languages: z.array(
+      z
+        .string()
+        .transform((s) => s.toLowerCase())
+        .refine((s) => /^[a-z]{2,3}$/.test(s), {
+          error: (i) => `"${i.input}" is not an ISO 639 language code`,
+        }),
+    ),
+    aliases: z.array(
+      z.string().transform((s, ctx) => {
+        // "Family, Given" or "Given ... Family".
+        const comma = s.indexOf(",");
+        const [given, family] =
+          comma >= 0
+            ? [s.slice(comma + 1).trim(), s.slice(0, comma).trim()]
+            : [s.slice(0, s.lastIndexOf(" ")).trim(), s.slice(s.lastIndexOf(" ") + 1).trim()];
+        if (!given || !family) {
+          ctx.addIssue({ code: "custom", message: `"${s}" needs a given and a family name` });
+          return z.NEVER;
+        }
+        return { given, family };
+      }),
+    ),
+    addressLine: z.string().max(500),
+    locality: z.string().max(200),
+    postalCode: z.string().max(20),
+  });
+}
+
+function sourceIdOf(row: RawRow, column: string): string {
+  const v = row[column];
+  return v === undefined || v === null || typeof v === "object" ? "" : String(v).trim();
+}
+
+/** Content hash of a raw row: its JSON in the file's own key order. */
+export function contentHash(row: RawRow): string {
+  return createHash("sha256").update(JSON.stringify(row)).digest("base64url").slice(0, 32);
+}
+
+export function rowValidator(m: ResolvedMapping) {
+  const schema = rowSchema(m);
+  const text = (row: RawRow, f: ImportField) => m.text(row, f);
+  return (row: RawRow): RowResult => {
+    const hash = contentHash(row);
+    if ("__unparsed" in row)
+      return { ok: false, field: "row", reason: "row: not a JSON object", contentHash: hash };
+    const parsed = schema.safeParse({
+      sourceId: sourceIdOf(row, m.id),
+      givenName: text(row, "givenName"),
+      familyName: text(row, "familyName"),
+      birthDate: text(row, "birthDate"),
+      aNumber: text(row, "aNumber"),
+      sex: text(row, "sex"),
+      citizenship: m.list(row, "citizenship"),
+      languages: m.list(row, "languages"),
+      aliases: m.list(row, "aliases"),
+      addressLine: text(row, "addressLine"),
+      locality: text(row, "locality"),
+      postalCode: text(row, "postalCode"),
+    });
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({
+        field: String(i.path[0] ?? "row"),
+        message: i.message,
+      }));
+      return {
+        ok: false,
+        field: issues[0].field,
+        reason: issues.map((i) => `${i.field}: ${i.message}`).join("; "),
+        contentHash: hash,
+      };
+    }
+    const v = parsed.data;
+    const address =
+      v.addressLine || v.locality || v.postalCode
+        ? {
+            line: optional(v.addressLine),
+            locality: optional(v.locality),
+            postalCode: optional(v.postalCode),
+          }
+        : null;
+    return {
+      ok: true,
+      contentHash: hash,
+      record: {
+        sourceId: v.sourceId,
+        givenName: v.givenName,
+        familyName: v.familyName,
+        aliases: v.aliases,
+        birthDate: v.birthDate,
+        aNumber: v.aNumber,
+        sex: v.sex,
+        citizenship: [...new Set(v.citizenship)],
+        languages: [...new Set(v.languages)],
+        address,
+      },
+    };
+  };
+}
