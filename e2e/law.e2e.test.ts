@@ -184,6 +184,9 @@ describe("the law in the browser", () => {
     const again = actionRow(officer, "Schedule removal");
     await again.getByRole("button", { name: "Take: Schedule removal" }).click();
     const select = again.getByLabel(/Approved review/);
+    await officer.waitForTimeout(3000);
+    console.log("DEBUG", JSON.stringify(await call("GET", "/reviews?status=approved")).slice(0, 500));
+    console.log("DEBUG", (await again.innerHTML()).slice(0, 3000));
     await expect.poll(() => select.locator("option").count()).toBe(2);
     await select.selectOption({ index: 1 });
     await again.getByRole("button", { name: "Submit: Schedule removal" }).click();

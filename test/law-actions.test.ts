@@ -151,6 +151,8 @@ describe.each(backends())("actions through the law on %s", (backend) => {
     });
     expect(ok.status).toBe(200);
     expect(ok.body.status).toBe("approved");
+    const approvedList = await supervisor("GET", "/api/v1/reviews?status=approved");
+    expect(approvedList.body.items.map((i: { id: string }) => i.id)).toContain(reviewId);
     const decided = (await view(c.caseId)).history.at(-1)?.event;
     expect(decided).toMatchObject({ type: "review.decided", decision: "approved" });
 

@@ -15,7 +15,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LawInputs } from "../src/app/law-inputs.js";
-import { checkEntries } from "../src/app/movements/gate.js";
+import { checkEntries, type GateMovement } from "../src/app/movements/gate.js";
 import type { CaseEvent } from "../src/domain/events.js";
 import { listEvents } from "../src/store/repositories/cases.js";
 import type { EntryRow } from "../src/store/repositories/movements.js";
@@ -114,7 +114,12 @@ describe("the final gate, modelled over 300 people (real law engine, no database
   it("nobody with a stay, protection, citizenship claim or motion boards; everyone else does", () => {
     const people = 300;
     const config = { tz: "America/Chicago", circuit: "5", closures: [], policy: {} };
-    const movement = { country: COUNTRY, departOn: TODAY, tz: "America/Chicago", boardingCompletedAt: null };
+    const movement: GateMovement = {
+      country: COUNTRY,
+      departOn: TODAY,
+      tz: "America/Chicago",
+      boardingCompletedAt: null,
+    };
     fc.assert(
       fc.property(
         fc.array(arrival(people), { maxLength: 60 }),
@@ -158,7 +163,7 @@ describe("the final gate, modelled over 300 people (real law engine, no database
             gate(active().filter((e) => e.caseId === `c${a.who}`));
           }
           if (!locked) gate(active());
-          gate(active(), { ...movement, boardingCompletedAt: `${TODAY}T10:00` } as typeof movement);
+          gate(active(), { ...movement, boardingCompletedAt: `${TODAY}T10:00` });
           const boarded = new Set(active().map((e) => e.caseId));
           const disqualified = new Set(arrivals.map((a) => `c${a.who}`));
           for (const id of disqualified) expect(boarded.has(id), `${id} boarded`).toBe(false);

@@ -2,6 +2,7 @@ import { GovBanner, GridContainer } from "@trussworks/react-uswds";
 import { useCallback, useEffect, useState } from "react";
 import { api, type Me } from "./api.js";
 import { Header } from "./components/Header.js";
+import { AuditPage } from "./pages/AuditPage.js";
 import { CaseListPage } from "./pages/CaseListPage.js";
 import { CasePage } from "./pages/CasePage.js";
 import { DashboardPage } from "./pages/DashboardPage.js";
@@ -30,7 +31,8 @@ export function App() {
   else if (me === null) page = <SignInPage onSignedIn={refresh} />;
   else {
     const caseMatch = /^\/cases\/([^/?]+)/.exec(path);
-    if (/^\/dashboard(\?|$)/.test(path)) page = <DashboardPage key={path} />;
+    if (/^\/audit(\?|$)/.test(path)) page = <AuditPage />;
+    else if (/^\/dashboard(\?|$)/.test(path)) page = <DashboardPage key={path} />;
     else if (/^\/data-dictionary(\?|$)/.test(path)) page = <DataDictionaryPage />;
     else if (/^\/population(\?|$)/.test(path)) page = <PopulationBoardPage key={path} />;
     else if (/^\/placement(\?|$)/.test(path)) page = <PlacementPage key={path} />;

@@ -14,11 +14,26 @@ export class ApiFailure extends Error {
   }
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** The double-submit CSRF token the server hands out in a cookie (src/http/csrf.ts). */
+export function csrfToken(): string | undefined {
+  return /(?:^|;\s*)immos_csrf=([^;]+)/.exec(document.cookie)?.[1];
+}
+
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const token = csrfToken();
   const res = await fetch(`/api/v1${path}`, {
     method,
     credentials: "same-origin",
-    headers: body !== undefined ? { "content-type": "application/json" } : {},
+    headers: {
+      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      ...(token && method !== "GET" ? { "x-csrf-token": token } : {}),
+      ...extraHeaders,
+    },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const payload = await res.json().catch(() => ({}));
@@ -86,4 +101,6 @@ export interface CaseView {
     counsel: { name: string; firm: string | null; city: string; state: string } | null;
   };
   history: HistoryItem[];
+  /** Confidential parts (docs/oversight.md): purposeRequired asks the reader for a purpose of access. */
+  confidentiality?: { purposeRequired: boolean; purpose?: string };
 }

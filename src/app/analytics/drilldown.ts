@@ -1,7 +1,7 @@
 /**
  * The records behind one dashboard figure: the same records the figure
  * counted, shown as case-list rows (same columns, same office scope as the
- * case list) with the detail that put each one in the figure. Needs
+ * case list, same redaction) with the detail that put each one in the figure. Needs
  * analytics.read for the figure and case.read for the records.
  */
 import { z } from "zod";
@@ -9,6 +9,7 @@ import { AppError } from "../../domain/errors.js";
 import { caseListRowsByIds } from "../../store/repositories/analytics.js";
 import { type Actor, authorize } from "../access.js";
 import type { AppContext } from "../context.js";
+import { redactSummary } from "../oversight/redaction.js";
 import { type AnalyticsFilter, analyticsFilter, resolveFilter } from "./dashboard.js";
 import { type Detail, familyOf, groupsOf } from "./records.js";
 
@@ -57,7 +58,8 @@ export async function getDrilldown(ctx: AppContext, actor: Actor, raw: Drilldown
   const items = records
     .map((r) => {
       const row = byId.get(r.caseId);
-      return row ? { ...row, detail: r.detail as Detail } : null;
+      // The case list's own redaction, so a drill-down never shows more than the list.
+      return row ? { ...redactSummary(row, actor), detail: r.detail as Detail } : null;
     })
     .filter((x): x is NonNullable<typeof x> => x !== null)
     .sort(

@@ -30,7 +30,9 @@ function describe(e: Record<string, unknown>): string {
 }
 
 const label = (h: TreeView["history"][number]) =>
-  `#${h.seq} ${h.event.on}${h.event.at ? ` ${h.event.at}` : ""} ${h.event.type}${describe(h.event) ? ` ${describe(h.event)}` : ""}${h.superseded ? "  [superseded]" : ""}`;
+  !h.event.on
+    ? `#${h.seq} (withheld from your view: ${h.event.type ?? "restricted"})`
+    : `#${h.seq} ${h.event.on}${h.event.at ? ` ${h.event.at}` : ""} ${h.event.type}${describe(h.event) ? ` ${describe(h.event)}` : ""}${h.superseded ? "  [superseded]" : ""}`;
 
 export function historyTree(view: TreeView): string[] {
   const bySeq = new Map(view.history.map((h) => [h.seq, h]));

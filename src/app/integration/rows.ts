@@ -48,15 +48,10 @@ function rowSchema(m: ResolvedMapping) {
       if (raw === "") return null;
       const digits = m.birthDate(raw);
       if (digits.length === 4) return digits;
-      const date =
-        digits.length === 8
-          ? Temporal.PlainDate.from(
-              { year: +digits.slice(0, 4), month: +digits.slice(4, 6), day: +digits.slice(6, 8) },
-              { overflow: "reject" },
-            )
-          : null;
+      const date = digits.length === 8 ? calendarDate(digits) : null;
       if (!date) {
-        ctx.addIssue({ code: "custom", message: `"${raw}" does not fit the format ${m.dateFormat}` });
+        const why = digits.length === 8 ? "is not a calendar date" : `does not fit the format ${m.dateFormat}`;
+        ctx.addIssue({ code: "custom", message: `"${raw}" ${why}` });
         return z.NEVER;
       }
       return date.toString();
@@ -108,6 +103,16 @@ function rowSchema(m: ResolvedMapping) {
     locality: z.string().max(200),
     postalCode: z.string().max(20),
   });
+}
+
+/** YYYYMMDD as a real calendar date, or null (31 February, month 13 ...). */
+function calendarDate(digits: string): Temporal.PlainDate | null {
+  try {
+    const [year, month, day] = [+digits.slice(0, 4), +digits.slice(4, 6), +digits.slice(6, 8)];
+    return Temporal.PlainDate.from({ year, month, day }, { overflow: "reject" });
+  } catch {
+    return null;
+  }
 }
 
 function sourceIdOf(row: RawRow, column: string): string {

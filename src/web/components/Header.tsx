@@ -34,6 +34,11 @@ export function Header({ me, onSignedOut }: { me: Me | null; onSignedOut: () => 
             <a {...linkTo("/movements")} className="margin-right-2">
               Movements
             </a>
+            {(me.role === "auditor" || me.role === "admin") && (
+              <a {...linkTo("/audit")} className="margin-right-2">
+                Audit
+              </a>
+            )}
           </nav>
         )}
         {me && (

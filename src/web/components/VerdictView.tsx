@@ -21,7 +21,7 @@ export function OutcomeBadge({ outcome, label }: { outcome: Outcome; label?: str
       data-outcome={outcome}
     >
       <span aria-hidden="true">{outcomeMarks[outcome]} </span>
-      {label ?? outcomeWords[outcome]}
+      <span>{label ?? outcomeWords[outcome]}</span>
     </span>
   );
 }

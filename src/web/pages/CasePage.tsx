@@ -5,6 +5,7 @@ import { ActionsPanel } from "../components/ActionsPanel.js";
 import { CaseMovementsPanel } from "../components/CaseMovementsPanel.js";
 import { DeadlinesPanel } from "../components/DeadlinesPanel.js";
 import { DocumentsPanel } from "../components/DocumentsPanel.js";
+import { PurposeDialog } from "../components/PurposeDialog.js";
 import { Timeline } from "../components/Timeline.js";
 import { WhatIfPanel } from "../components/WhatIfPanel.js";
 import { linkTo } from "../router.js";
@@ -13,12 +14,14 @@ export function CasePage({ caseRef }: { caseRef: string }) {
   const [view, setView] = useState<CaseView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
+  // Purpose of access for the confidential parts (docs/oversight.md); sent as X-Purpose.
+  const [purpose, setPurpose] = useState<string | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `reloads` re-reads the case after an action
   useEffect(() => {
-    api<CaseView>("GET", `/cases/${encodeURIComponent(caseRef)}`)
+    api<CaseView>("GET", `/cases/${encodeURIComponent(caseRef)}`, undefined, purpose ? { "x-purpose": purpose } : {})
       .then(setView)
       .catch((e) => setError(e instanceof ApiFailure ? e.message : "Could not load the case"));
-  }, [caseRef, reloads]);
+  }, [caseRef, reloads, purpose]);
 
   if (error)
     return (
@@ -39,6 +42,10 @@ export function CasePage({ caseRef }: { caseRef: string }) {
       <p className="font-body-md">
         Case {c.number} · {c.kind.replace(/_/g, " ")} · <Tag>{c.stage.replace(/_/g, " ")}</Tag>
       </p>
+      {view.confidentiality?.purposeRequired && <PurposeDialog onPurpose={setPurpose} />}
+      {view.confidentiality?.purpose && (
+        <p className="font-body-2xs">Confidential information shown for: {view.confidentiality.purpose}</p>
+      )}
       <Grid row gap>
         <Grid tablet={{ col: 6 }}>
           <h2>Person</h2>

@@ -1,10 +1,17 @@
 import { Alert, Button, Fieldset, Form, Label, TextInput } from "@trussworks/react-uswds";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { ApiFailure, api } from "../api.js";
 
 export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Single sign-on (src/http/oidc.ts): offered only when the server has a provider configured.
+  const [sso, setSso] = useState(false);
+  useEffect(() => {
+    api<{ enabled: boolean }>("GET", "/auth/oidc/status")
+      .then((r) => setSso(r.enabled))
+      .catch(() => setSso(false));
+  }, []);
   const submit = async (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
@@ -26,6 +33,13 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
         <Alert type="error" headingLevel="h2" heading="Could not sign in" slim>
           {error}
         </Alert>
+      )}
+      {sso && (
+        <p>
+          <a className="usa-button usa-button--outline" href="/api/v1/auth/oidc/login">
+            Sign in with your agency account
+          </a>
+        </p>
       )}
       <Form onSubmit={submit}>
         <Fieldset legend="Your immos account">
