@@ -70,7 +70,11 @@ async function samples(url: string, token: string): Promise<Samples> {
   };
 }
 
-function request(s: Samples, scenario: Scenario, i: number): { method: "GET" | "POST"; path: string; body?: string } {
+function request(
+  s: Samples,
+  scenario: Scenario,
+  i: number,
+): { method: "GET" | "POST"; path: string; body?: string } {
   const c = s.cases[i % s.cases.length];
   switch (scenario) {
     case "search":
@@ -91,7 +95,13 @@ function request(s: Samples, scenario: Scenario, i: number): { method: "GET" | "
   }
 }
 
-async function cannon(base: string, s: Samples, scenario: Scenario, o: ApiLoadOptions, server: "immos" | "bare") {
+async function cannon(
+  base: string,
+  s: Samples,
+  scenario: Scenario,
+  o: ApiLoadOptions,
+  server: "immos" | "bare",
+) {
   let n = Math.floor(Math.random() * 1e6);
   const refresh = new pg.Pool({ connectionString: databaseUrl(o.db), max: 2 });
   const result = await autocannon({
@@ -118,7 +128,9 @@ async function cannon(base: string, s: Samples, scenario: Scenario, o: ApiLoadOp
     ],
   });
   if (scenario === "event") {
-    const { rows } = await refresh.query("select id, version from cases where id = any($1)", [s.cases.map((c) => c.id)]);
+    const { rows } = await refresh.query("select id, version from cases where id = any($1)", [
+      s.cases.map((c) => c.id),
+    ]);
     const v = new Map(rows.map((r) => [r.id, r.version]));
     for (const c of s.cases) c.version = v.get(c.id) ?? c.version;
   }
@@ -134,6 +146,16 @@ async function cannon(base: string, s: Samples, scenario: Scenario, o: ApiLoadOp
   } satisfies ScenarioResult;
 }
 
+/** Waits until the server has worked off the requests still queued from the last run (health answers fast). */
+async function drain(base: string) {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    const t0 = performance.now();
+    await fetch(`${base}/api/health`).catch(() => undefined);
+    if (performance.now() - t0 < 100) return;
+  }
+}
+
 /** Runs one request per route through an in-process immos whose drizzle logs its SQL; EXPLAINs each statement. */
 async function explainRoutes(url: string, s: Samples, verbose: boolean): Promise<string[]> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
@@ -142,11 +164,19 @@ async function explainRoutes(url: string, s: Samples, verbose: boolean): Promise
     schema,
     logger: { logQuery: (sql, params) => captured?.push({ sql, params }) },
   }) as unknown as Db;
-  const database: Database = { db, kind: "postgres", location: url, migrate: async () => {}, close: () => pool.end() };
+  const database: Database = {
+    db,
+    kind: "postgres",
+    location: url,
+    migrate: async () => {},
+    close: () => pool.end(),
+  };
   const app = await buildServer({ database, now: () => new Date() }, { serveWeb: false });
   const findings: string[] = [];
   // A sequential scan matters only on a table that grows with the caseload (not on 25 offices or 2 tokens).
-  const { rows: sizes } = await pool.query("select relname, reltuples::float8 as n from pg_class where relkind = 'r'");
+  const { rows: sizes } = await pool.query(
+    "select relname, reltuples::float8 as n from pg_class where relkind = 'r'",
+  );
   const large = new Set(sizes.filter((r) => r.n > 10_000).map((r) => r.relname as string));
   for (const scenario of scenarios) {
     const r = request(s, scenario, 0);
@@ -159,7 +189,9 @@ async function explainRoutes(url: string, s: Samples, verbose: boolean): Promise
     });
     const statements = captured.filter((q) => !/^(begin|commit|rollback)$/i.test(q.sql.trim()));
     captured = undefined;
-    console.log(`\n[plan] ${scenario}: ${r.method} ${r.path.slice(0, 60)} -> ${res.statusCode}, ${statements.length} statements`);
+    console.log(
+      `\n[plan] ${scenario}: ${r.method} ${r.path.slice(0, 60)} -> ${res.statusCode}, ${statements.length} statements`,
+    );
     for (const q of statements) {
       if (!/^\s*select/i.test(q.sql) || /pg_advisory/.test(q.sql)) continue;
       const { rows } = await pool.query(`explain (analyze, buffers) ${q.sql}`, q.params);
@@ -167,8 +199,14 @@ async function explainRoutes(url: string, s: Samples, verbose: boolean): Promise
       const table = /from "(\w+)"/.exec(q.sql)?.[1] ?? "?";
       const seq = plan.filter((l) => large.has(/Seq Scan on (\w+)/.exec(l)?.[1] ?? ""));
       const time = plan.find((l) => l.startsWith("Execution Time"))?.replace("Execution Time: ", "") ?? "";
-      const indexes = [...new Set(plan.flatMap((l) => [...l.matchAll(/(?:using|on) (\w+_(?:idx|pkey|key))/g)].map((m) => m[1])))];
-      console.log(`  ${table.padEnd(14)} ${time.padStart(10)}  ${seq.length ? "SEQ SCAN" : "index"}: ${indexes.join(", ") || plan[0].trim()}`);
+      const indexes = [
+        ...new Set(
+          plan.flatMap((l) => [...l.matchAll(/(?:using|on) (\w+_(?:idx|pkey|key))/g)].map((m) => m[1])),
+        ),
+      ];
+      console.log(
+        `  ${table.padEnd(14)} ${time.padStart(10)}  ${seq.length ? "SEQ SCAN" : "index"}: ${indexes.join(", ") || plan[0].trim()}`,
+      );
       if (seq.length) findings.push(`${scenario}: ${seq[0].trim()} in ${q.sql.slice(0, 80)}`);
       if (verbose) for (const l of plan) console.log(`      ${l}`);
     }
@@ -219,7 +257,9 @@ export async function apiLoad(o: ApiLoadOptions) {
   try {
     for (const scenario of o.only ?? scenarios) {
       results.push(await cannon(`http://127.0.0.1:${port}`, s, scenario, o, "immos"));
+      await drain(`http://127.0.0.1:${port}`);
       if (bare) results.push(await cannon(bare.url, s, scenario, o, "bare"));
+      if (bare) await drain(`http://127.0.0.1:${port}`); // the bare server shares the database
     }
   } finally {
     process.kill(-(immos.pid as number), "SIGTERM");
@@ -254,8 +294,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     plans: process.argv.includes("--plans"),
     bare: !process.argv.includes("--no-bare"),
   };
-  console.log(`api-load: ${o.db} (>= ${o.persons} persons), ${o.connections} connections, ${o.duration} s per route; ${machine()}`);
+  console.log(
+    `api-load: ${o.db} (>= ${o.persons} persons), ${o.connections} connections, ${o.duration} s per route; ${machine()}`,
+  );
   const { results, findings } = await apiLoad(o);
   printResults(results);
-  console.log(findings.length ? `\nsequential scans on hot paths:\n  ${findings.join("\n  ")}` : "\nno sequential scan on a large table");
+  console.log(
+    findings.length
+      ? `\nsequential scans on hot paths:\n  ${findings.join("\n  ")}`
+      : "\nno sequential scan on a large table",
+  );
 }

@@ -63,7 +63,12 @@ export async function startBare(databaseUrl: string, port = 0, poolMax = 10, now
     ]);
     const counsel = person?.counsel_id ? (await pool.query(Q.counsel, [person.counsel_id])).rows[0] : null;
     return {
-      case: { ...c, office: office.rows[0], court: court?.rows[0] ?? null, facility: facility?.rows[0] ?? null },
+      case: {
+        ...c,
+        office: office.rows[0],
+        court: court?.rows[0] ?? null,
+        facility: facility?.rows[0] ?? null,
+      },
       person: person && { ...person, counsel },
       history: events.rows.map((e) => ({ seq: e.seq, event: e.body, recordedBy: e.recorded_by })),
     };
@@ -73,7 +78,11 @@ export async function startBare(databaseUrl: string, port = 0, poolMax = 10, now
     const u = await user(req.headers.authorization);
     const q = normalizeName(String((req.query as { q?: string }).q ?? ""));
     const { rows } = await pool.query(Q.search(u.offices.length), [q, ...u.offices, q, `%${q}%`, q, 50]);
-    if (rows.length) await pool.query(Q.personNames(rows.length), rows.map((r) => r.person_id));
+    if (rows.length)
+      await pool.query(
+        Q.personNames(rows.length),
+        rows.map((r) => r.person_id),
+      );
     return { items: rows };
   });
   app.get("/api/v1/cases/:id", async (req) => {
@@ -152,7 +161,9 @@ export async function startBare(databaseUrl: string, port = 0, poolMax = 10, now
         chainHash(prev, body),
       ]);
       await client.query("commit");
-      return reply.status(201).send({ caseId: id, number: c.number, seq, version: expectedVersion + 1, state });
+      return reply
+        .status(201)
+        .send({ caseId: id, number: c.number, seq, version: expectedVersion + 1, state });
     } catch (err) {
       await client.query("rollback").catch(() => undefined);
       throw err;

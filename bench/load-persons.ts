@@ -138,7 +138,10 @@ export async function loadPersons(opts: LoadOptions): Promise<LoadResult> {
   const pool = new pg.Pool({ connectionString: url, max: opts.connections ?? 2 });
   const backends = new Set<number>();
   pool.on("connect", (client) => {
-    client.query("select pg_backend_pid() as pid").then((r) => backends.add(r.rows[0].pid), () => undefined);
+    client.query("select pg_backend_pid() as pid").then(
+      (r) => backends.add(r.rows[0].pid),
+      () => undefined,
+    );
   });
   const cpu0 = process.cpuUsage();
   const bar = opts.quiet
@@ -242,13 +245,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   });
   console.log(
     `loaded ${r.persons} persons (${r.events} events) in ${r.seconds.toFixed(1)} s = ${r.perSecond} persons/s; ` +
-      `1,000,000 at this rate: ${((1_000_000 / r.perSecond) / 60).toFixed(1)} min`,
+      `1,000,000 at this rate: ${(1_000_000 / r.perSecond / 60).toFixed(1)} min`,
   );
   const busiest = Math.max(r.cpu.loader, r.cpu.postgres ?? 0);
   console.log(
     `CPU: loader ${r.cpu.loader.toFixed(1)} s, PostgreSQL COPY backends ${r.cpu.postgres?.toFixed(1) ?? "n/a"} s; ` +
       `on an idle 2-core machine the busier side bounds the rate: ~${Math.round(r.persons / busiest)} persons/s, ` +
-      `1,000,000 in ~${((1_000_000 / (r.persons / busiest)) / 60).toFixed(1)} min (before the final ANALYZE)`,
+      `1,000,000 in ~${(1_000_000 / (r.persons / busiest) / 60).toFixed(1)} min (before the final ANALYZE)`,
   );
-  for (const s of r.sizes) console.log(`  ${s.table.padEnd(12)} ${String(s.rows).padStart(10)} rows  ${s.size}`);
+  for (const s of r.sizes)
+    console.log(`  ${s.table.padEnd(12)} ${String(s.rows).padStart(10)} rows  ${s.size}`);
 }

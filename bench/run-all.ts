@@ -19,7 +19,12 @@ const steps: { name: string; args: string[] }[] = [
   { name: "law", args: ["bench/law.ts", scale ? "10000" : "1000"] },
   {
     name: "load-persons",
-    args: ["bench/load-persons.ts", scale ? "1000000" : "20000", "--db", scale ? "immos_scale" : "immos_bench_small"],
+    args: [
+      "bench/load-persons.ts",
+      scale ? "1000000" : "20000",
+      "--db",
+      scale ? "immos_scale" : "immos_bench_small",
+    ],
   },
   {
     name: "api-load",
@@ -43,8 +48,13 @@ const steps: { name: string; args: string[] }[] = [
     : []),
 ];
 
-const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
-console.log(`immos benchmarks (${scale ? "agency scale" : "small set"}) on ${machine()}, ${new Date().toISOString()}`);
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
+console.log(
+  `immos benchmarks (${scale ? "agency scale" : "small set"}) on ${machine()}, ${new Date().toISOString()}`,
+);
 const started = performance.now();
 const summary: string[] = [];
 for (const step of steps) {
@@ -54,8 +64,11 @@ for (const step of steps) {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ["--import", "tsx", ...step.args], { stdio: "inherit" });
   const seconds = ((performance.now() - t0) / 1000).toFixed(0);
-  summary.push(`${step.name.padEnd(14)} ${r.status === 0 ? "ok    " : "FAILED"} ${seconds.padStart(5)} s  load ${before} -> ${load()}`);
+  summary.push(
+    `${step.name.padEnd(14)} ${r.status === 0 ? "ok    " : "FAILED"} ${seconds.padStart(5)} s  load ${before} -> ${load()}`,
+  );
 }
 console.log(`\n=== summary (${((performance.now() - started) / 60000).toFixed(1)} min)`);
 for (const line of summary) console.log(line);
-if (Math.max(...loadavg()) > 2) console.log("load average above the 2 cores: these figures must be re-measured on a quiet machine");
+if (Math.max(...loadavg()) > 2)
+  console.log("load average above the 2 cores: these figures must be re-measured on a quiet machine");

@@ -128,7 +128,9 @@ describe("the law in the browser", () => {
     await row.getByRole("button", { name: "Submit: Execute removal" }).click();
     await row.getByRole("heading", { name: "Blocked: Execute removal was not taken" }).waitFor();
     const timeline = officer.getByRole("list", { name: "Timeline of events" });
-    await expect.poll(async () => (await timeline.textContent()) ?? "").toContain("action.blocked");
+    await expect
+      .poll(async () => (await timeline.textContent()) ?? "", { timeout: 10_000 })
+      .toContain("action.blocked");
     const after = await call("GET", `/cases/${blockedCase.caseId}`);
     expect(after.case.version).toBe(before.case.version + 1);
     expect(after.history.at(-1).event).toMatchObject({ type: "action.blocked", action: "removal.execute" });
@@ -184,15 +186,15 @@ describe("the law in the browser", () => {
     const again = actionRow(officer, "Schedule removal");
     await again.getByRole("button", { name: "Take: Schedule removal" }).click();
     const select = again.getByLabel(/Approved review/);
-    await officer.waitForTimeout(3000);
-    console.log("DEBUG", JSON.stringify(await call("GET", "/reviews?status=approved")).slice(0, 500));
-    console.log("DEBUG", (await again.innerHTML()).slice(0, 3000));
-    await expect.poll(() => select.locator("option").count()).toBe(2);
+    await select.waitFor();
+    await expect.poll(() => select.locator("option").count(), { timeout: 10_000 }).toBe(2);
     await select.selectOption({ index: 1 });
     await again.getByRole("button", { name: "Submit: Schedule removal" }).click();
     await again.getByRole("heading", { name: "Done: Schedule removal" }).waitFor();
     const timeline = officer.getByRole("list", { name: "Timeline of events" });
-    await expect.poll(async () => (await timeline.textContent()) ?? "").toContain("removal.scheduled");
+    await expect
+      .poll(async () => (await timeline.textContent()) ?? "", { timeout: 10_000 })
+      .toContain("removal.scheduled");
     await expectAccessible(officer, "case page after the approved action");
   });
 

@@ -14,10 +14,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { can, type Permission, type Role } from "../src/app/access.js";
 import { linkCounselUser } from "../src/app/oversight/counsel-users.js";
-import { counsel } from "../src/store/schema.js";
-import { auditLog } from "../src/store/schema.js";
-import { backends } from "./support/databases.js";
+import { auditLog, counsel } from "../src/store/schema.js";
 import { startTestApp, type TestApp } from "./support/app.js";
+import { backends } from "./support/databases.js";
 
 type Scope = "public" | "signed_in" | "case" | "case_counsel" | "global" | "object";
 interface Expectation {
@@ -52,7 +51,11 @@ const expectations: Record<string, Expectation> = {
   "DELETE /api/v1/cases/{id}/legal-hold": { perm: "legal_hold.manage", scope: "case" },
   "GET /api/v1/retention/policy": { perm: "retention.manage", scope: "global" },
   "PUT /api/v1/retention/policy": { perm: "retention.manage", scope: "global", body: () => ({}) },
-  "POST /api/v1/retention/purge": { perm: "retention.manage", scope: "global", body: () => ({ dryRun: true }) },
+  "POST /api/v1/retention/purge": {
+    perm: "retention.manage",
+    scope: "global",
+    body: () => ({ dryRun: true }),
+  },
   "POST /api/v1/users/{username}/counsel": { perm: "user.manage", scope: "object" },
   "GET /api/v1/analytics/dashboard": { perm: "analytics.read", scope: "global" },
   "GET /api/v1/analytics/drilldown": { perm: "case.read", scope: "global" },
@@ -167,7 +170,13 @@ function inReach(role: Role, where: "own" | "other"): boolean {
   return where === "own";
 }
 
-async function openCase(t: TestApp, office: string, confidential: boolean, counselId: string | null, tag: string) {
+async function openCase(
+  t: TestApp,
+  office: string,
+  confidential: boolean,
+  counselId: string | null,
+  tag: string,
+) {
   const events: object[] = [{ on: "2026-01-05", type: "encounter", location: "jail" }];
   if (confidential) {
     events.push(
@@ -223,7 +232,11 @@ describe.each(backends())("access matrix (%s)", (backend) => {
     t = await startTestApp(backend, { today: "2026-11-27" });
     const [x] = await t.ctx.database.db.select({ id: counsel.id }).from(counsel).limit(1);
     await linkCounselUser(t.ctx, "system", "counsel", x.id);
-    fx = { own: "HOU", other: "LOS", cases: { own: { plain: "", conf: "" }, other: { plain: "", conf: "" } } };
+    fx = {
+      own: "HOU",
+      other: "LOS",
+      cases: { own: { plain: "", conf: "" }, other: { plain: "", conf: "" } },
+    };
     // Counsel's "own" cases are their clients'; the HOU persons are represented by them.
     fx.cases.own.plain = await openCase(t, "HOU", false, x.id, "A");
     fx.cases.own.conf = await openCase(t, "HOU", true, x.id, "B");
@@ -278,7 +291,8 @@ describe.each(backends())("access matrix (%s)", (backend) => {
             }
             if (r.status < 300) {
               const text = r.text;
-              for (const m of MARKERS) if (text.includes(m)) failures.push(`${label}: leaks "${m}" without a purpose`);
+              for (const m of MARKERS)
+                if (text.includes(m)) failures.push(`${label}: leaks "${m}" without a purpose`);
             }
           }
         }
@@ -300,7 +314,8 @@ describe.each(backends())("access matrix (%s)", (backend) => {
         const r = await call(t, users[role], method, url, e.body?.(fx) ?? {});
         if (r.status < 400 || r.status >= 500) failures.push(`${role} ${method} ${url}: ${r.status}`);
         // With a valid body the refusal must be the access check's, not validation's.
-        if (e.body && !denied(r.status)) failures.push(`${role} ${method} ${url}: expected a refusal, got ${r.status}`);
+        if (e.body && !denied(r.status))
+          failures.push(`${role} ${method} ${url}: expected a refusal, got ${r.status}`);
       }
     }
     expect(failures).toEqual([]);
@@ -321,7 +336,7 @@ describe.each(backends())("access matrix (%s)", (backend) => {
 
   describe("purpose of access", () => {
     const purpose = "Preparing the merits hearing";
-    const get = (who: string, id: string, headers: Record<string, string> = {}) =>
+    const get = (_who: string, id: string, headers: Record<string, string> = {}) =>
       t.app
         .inject({ method: "GET", url: `/api/v1/cases/${id}`, headers: { ...headers } })
         .then((r) => ({ status: r.statusCode, body: r.json() }));
@@ -331,14 +346,22 @@ describe.each(backends())("access matrix (%s)", (backend) => {
       const id = fx.cases.own.conf;
       const asked = await get("officer", id, await bearer("officer"));
       expect(asked.body.confidentiality).toEqual({ purposeRequired: true });
-      expect(asked.body.history.some((h: { event: { type: string } }) => h.event.type === "restricted")).toBe(true);
-      const before = await t.ctx.database.db.select().from(auditLog).where(eq(auditLog.action, "disclosure.read"));
+      expect(asked.body.history.some((h: { event: { type: string } }) => h.event.type === "restricted")).toBe(
+        true,
+      );
+      const before = await t.ctx.database.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, "disclosure.read"));
       const shown = await get("officer", id, { ...(await bearer("officer")), "x-purpose": purpose });
       expect(shown.status).toBe(200);
       expect(JSON.stringify(shown.body)).toContain("I-589");
       expect(shown.body.case.state.flags).toContain("confidential:asylum_208_6");
       expect(shown.body.person.aliases.map((a: { given: string }) => a.given)).toContain("Zorvaxi");
-      const after = await t.ctx.database.db.select().from(auditLog).where(eq(auditLog.action, "disclosure.read"));
+      const after = await t.ctx.database.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, "disclosure.read"));
       expect(after.length).toBe(before.length + 1);
       const entry = after.at(-1)!;
       expect(entry).toMatchObject({ actor: "officer", purpose, entity: "case", entityId: id });
@@ -365,7 +388,9 @@ describe.each(backends())("access matrix (%s)", (backend) => {
       const needToKnow = who === "supervisor";
       expect(JSON.stringify(r.body).includes("I-589")).toBe(needToKnow);
       // No hint to a reader without need to know that anything was withheld.
-      expect(r.body.confidentiality).toEqual(needToKnow ? { purposeRequired: false, purpose } : { purposeRequired: false });
+      expect(r.body.confidentiality).toEqual(
+        needToKnow ? { purposeRequired: false, purpose } : { purposeRequired: false },
+      );
     });
 
     it("a too-short purpose is no purpose", async () => {
@@ -441,10 +466,16 @@ describe.each(backends())("access matrix (%s)", (backend) => {
       expect((await note({ cookie, "sec-fetch-site": "cross-site" })).statusCode).toBe(403);
       expect((await note({ cookie, "sec-fetch-site": "same-site" })).statusCode).toBe(403);
       // Past the CSRF check, the stale version is refused by the use case: 409, not 403.
-      expect((await note({ cookie, origin: "https://evil.example", "x-csrf-token": c.immos_csrf })).statusCode).toBe(409);
+      expect(
+        (await note({ cookie, origin: "https://evil.example", "x-csrf-token": c.immos_csrf })).statusCode,
+      ).toBe(409);
       expect((await note({ cookie, "sec-fetch-site": "same-origin" })).statusCode).toBe(409);
-      expect((await note({ cookie, origin: "http://localhost:80", host: "localhost:80" })).statusCode).toBe(409);
-      expect((await note({ cookie, origin: "https://evil.example", "x-csrf-token": "forged" })).statusCode).toBe(403);
+      expect((await note({ cookie, origin: "http://localhost:80", host: "localhost:80" })).statusCode).toBe(
+        409,
+      );
+      expect(
+        (await note({ cookie, origin: "https://evil.example", "x-csrf-token": "forged" })).statusCode,
+      ).toBe(403);
       // Bearer tokens are not sent by browsers on their own: exempt.
       const bearer = `Bearer ${await t.token("officer")}`;
       expect((await note({ authorization: bearer, origin: "https://evil.example" })).statusCode).toBe(409);
@@ -482,7 +513,7 @@ describe("no SQL built from strings in src/", () => {
     });
   const SQL_WORDS = /\b(select|insert|update|delete)\b[\s\S]{0,40}\b(from|into|set|where)\b/i;
 
-  it("has no sql.raw and no query text joined with + or ${} outside the sql tag", () => {
+  it("has no sql.raw and no query text joined with + or interpolated outside the sql tag", () => {
     const offences: string[] = [];
     for (const file of files("src")) {
       const text = readFileSync(file, "utf8");

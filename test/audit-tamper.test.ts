@@ -7,11 +7,17 @@
  */
 import { desc, eq, gt, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type AuditEntryBody, canonicalJson, chainHash, GENESIS_HASH, sha256 } from "../src/domain/audit-hash.js";
+import {
+  type AuditEntryBody,
+  canonicalJson,
+  chainHash,
+  GENESIS_HASH,
+  sha256,
+} from "../src/domain/audit-hash.js";
 import { auditLog, cases } from "../src/store/schema.js";
 import { auditCheckpoints } from "../src/store/schema-oversight.js";
-import { backends } from "./support/databases.js";
 import { startTestApp, type TestApp } from "./support/app.js";
+import { backends } from "./support/databases.js";
 
 process.env.IMMOS_AUDIT_KEY ??= "test-audit-checkpoint-key";
 
@@ -31,7 +37,8 @@ describe.each(backends())("audit tampering (%s)", (backend) => {
   let t: TestApp;
   let pristine: Row[];
   const db = () => t.ctx.database.db;
-  const verify = async () => (await t.as("auditor")("POST", "/api/v1/audit/verify", { checkpoints: [] })).body;
+  const verify = async () =>
+    (await t.as("auditor")("POST", "/api/v1/audit/verify", { checkpoints: [] })).body;
   const rows = () => db().select().from(auditLog).orderBy(auditLog.seq);
   const checkpoint = async () => (await t.as("auditor")("POST", "/api/v1/audit/checkpoints")).body.checkpoint;
 
@@ -111,8 +118,14 @@ describe.each(backends())("audit tampering (%s)", (backend) => {
   it("finds an inserted entry, even one properly linked to its predecessor", async () => {
     const after = pristine[2];
     // Make room: shift later entries up by one (as an attacker would), then insert.
-    await db().update(auditLog).set({ seq: sql`${auditLog.seq} + 100000` }).where(gt(auditLog.seq, after.seq));
-    await db().update(auditLog).set({ seq: sql`${auditLog.seq} - 99999` }).where(gt(auditLog.seq, 100000));
+    await db()
+      .update(auditLog)
+      .set({ seq: sql`${auditLog.seq} + 100000` })
+      .where(gt(auditLog.seq, after.seq));
+    await db()
+      .update(auditLog)
+      .set({ seq: sql`${auditLog.seq} - 99999` })
+      .where(gt(auditLog.seq, 100000));
     const body: AuditEntryBody = {
       seq: after.seq + 1,
       at: after.at,
@@ -123,7 +136,9 @@ describe.each(backends())("audit tampering (%s)", (backend) => {
       purpose: null,
       detail: {},
     };
-    await db().insert(auditLog).values({ ...body, prevHash: after.hash, hash: chainHash(after.hash, body) });
+    await db()
+      .insert(auditLog)
+      .values({ ...body, prevHash: after.hash, hash: chainHash(after.hash, body) });
     expect((await verify()).finding).toMatchObject({ seq: after.seq + 1, problem: "inserted" });
   });
 
@@ -153,7 +168,10 @@ describe.each(backends())("audit tampering (%s)", (backend) => {
     for (const r of pristine) {
       const body = r.seq === pristine[1].seq ? { ...bodyOf(r), actor: "mallory" } : bodyOf(r);
       const hash = chainHash(prev, body);
-      await db().update(auditLog).set({ actor: body.actor, prevHash: prev, hash }).where(eq(auditLog.seq, r.seq));
+      await db()
+        .update(auditLog)
+        .set({ actor: body.actor, prevHash: prev, hash })
+        .where(eq(auditLog.seq, r.seq));
       prev = hash;
     }
     const r = await verify();
@@ -162,7 +180,10 @@ describe.each(backends())("audit tampering (%s)", (backend) => {
 
   it("finds a forged checkpoint, and compares with checkpoints kept outside the database", async () => {
     const cp = await checkpoint();
-    await db().update(auditCheckpoints).set({ headSeq: cp.headSeq + 5 }).where(eq(auditCheckpoints.id, cp.id));
+    await db()
+      .update(auditCheckpoints)
+      .set({ headSeq: cp.headSeq + 5 })
+      .where(eq(auditCheckpoints.id, cp.id));
     expect((await verify()).finding).toMatchObject({ problem: "bad_checkpoint" });
     // Attacker deletes the checkpoints table and the tail: an exported copy still catches it.
     await db().delete(auditCheckpoints);

@@ -5,13 +5,13 @@
  * transactions queue, and the same guarantees hold.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectCase } from "../src/domain/case-state.js";
-import { canonicalJson, verifyChain } from "../src/domain/audit-hash.js";
 import { loadHistory } from "../src/app/load-case.js";
-import { getCase } from "../src/store/repositories/cases.js";
+import { canonicalJson, verifyChain } from "../src/domain/audit-hash.js";
+import { projectCase } from "../src/domain/case-state.js";
 import { readAudit } from "../src/store/repositories/audit.js";
-import { backends } from "./support/databases.js";
+import { getCase } from "../src/store/repositories/cases.js";
 import { startTestApp, type TestApp } from "./support/app.js";
+import { backends } from "./support/databases.js";
 
 const TODAY = "2026-11-27";
 const WRITERS = 50;

@@ -104,17 +104,13 @@ describe.each(backends())("import on %s", (backend) => {
     writeFileSync(file, toCsv(personRows(total, 21, "k")));
     writeFileSync(join(dir, "map.json"), JSON.stringify(MAPPING));
     // The child needs its own database: PGlite belongs to one process.
-    const child = await freshDatabase(backend);
-    const location = child.location;
-    await child.close;
-    const env: Record<string, string> = { ...(process.env as Record<string, string>) };
-    if (backend === "postgres") {
-      env.DATABASE_URL = location;
-    } else {
-      await child.close();
-      env.DATABASE_URL = "";
-      env.IMMOS_DATA_DIR = join(dir, "data");
-      cpSync(inject("pgliteTemplate"), env.IMMOS_DATA_DIR, { recursive: true });
+    const child = backend === "postgres" ? await freshDatabase(backend) : undefined;
+    const env: Record<string, string> = { ...(process.env as Record<string, string>), DATABASE_URL: "" };
+    const location = child?.location ?? join(dir, "data");
+    if (child) env.DATABASE_URL = location;
+    else {
+      env.IMMOS_DATA_DIR = location;
+      cpSync(inject("pgliteTemplate"), location, { recursive: true });
     }
     const run = (killAfterRows?: number) =>
       new Promise<{ code: number | null; signal: string | null; out: string }>((resolve) => {
@@ -175,6 +171,6 @@ describe.each(backends())("import on %s", (backend) => {
     );
     expect(rows).toEqual({ lo: 1, hi: total });
     await db2.close();
-    if (backend === "postgres") await child.close();
+    await child?.close();
   });
 });

@@ -9,14 +9,24 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backends } from "./support/databases.js";
 import { startTestApp, type TestApp } from "./support/app.js";
+import { backends } from "./support/databases.js";
 
 const REDIRECT = "http://127.0.0.1:9/api/v1/auth/oidc/callback";
 const accounts: Record<string, Record<string, unknown>> = {
-  "sub-alice": { preferred_username: "alice.sso", name: "Alice SSO", groups: ["ice-supervisors"], offices: "HOU,SNA" },
+  "sub-alice": {
+    preferred_username: "alice.sso",
+    name: "Alice SSO",
+    groups: ["ice-supervisors"],
+    offices: "HOU,SNA",
+  },
   "sub-nobody": { preferred_username: "nobody.sso", name: "No Role", groups: ["visitors"] },
-  "sub-officer": { preferred_username: "officer", name: "Impostor", groups: ["ice-supervisors"], offices: "HOU" },
+  "sub-officer": {
+    preferred_username: "officer",
+    name: "Impostor",
+    groups: ["ice-supervisors"],
+    offices: "HOU",
+  },
 };
 
 async function startProvider(): Promise<{ issuer: string; server: Server }> {
@@ -46,7 +56,10 @@ async function startProvider(): Promise<{ issuer: string; server: Server }> {
 /** A browser, minimally: follows redirects by hand, keeps cookies, submits the provider's forms. */
 class Browser {
   cookies = new Map<string, string>();
-  async go(url: string, form?: Record<string, string>): Promise<{ status: number; location?: string; text: string }> {
+  async go(
+    url: string,
+    form?: Record<string, string>,
+  ): Promise<{ status: number; location?: string; text: string }> {
     const res = await fetch(url, {
       method: form ? "POST" : "GET",
       redirect: "manual",
@@ -80,7 +93,10 @@ async function loginAtProvider(authUrl: string, sub: string): Promise<string> {
     const prompt = /name="prompt" value="([^"]+)"/.exec(r.text)?.[1];
     if (!action || !prompt) throw new Error(`unexpected provider page: ${r.status} ${r.text.slice(0, 300)}`);
     const base = new URL(authUrl).origin;
-    r = await b.go(new URL(action, base).href, prompt === "login" ? { prompt, login: sub, password: "x" } : { prompt });
+    r = await b.go(
+      new URL(action, base).href,
+      prompt === "login" ? { prompt, login: sub, password: "x" } : { prompt },
+    );
   }
   throw new Error("the provider never redirected back");
 }
@@ -130,7 +146,11 @@ describe.each(backends())("OpenID Connect sign-in (%s)", (backend) => {
     expect(r.headers.location).toBe("/");
     const session = r.cookies.find((c) => c.name === "immos_session");
     expect(session?.httpOnly).toBe(true);
-    const me = await t.app.inject({ method: "GET", url: "/api/v1/me", cookies: { immos_session: session!.value } });
+    const me = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/me",
+      cookies: { immos_session: session!.value },
+    });
     expect(me.json()).toMatchObject({
       username: "alice.sso",
       displayName: "Alice SSO",
@@ -148,7 +168,11 @@ describe.each(backends())("OpenID Connect sign-in (%s)", (backend) => {
     accounts["sub-alice"].offices = "HOU";
     const r = await callback(await loginAtProvider(await start(), "sub-alice"));
     const session = r.cookies.find((c) => c.name === "immos_session")!;
-    const me = await t.app.inject({ method: "GET", url: "/api/v1/me", cookies: { immos_session: session.value } });
+    const me = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/me",
+      cookies: { immos_session: session.value },
+    });
     expect(me.json()).toMatchObject({ username: "alice.sso", offices: ["HOU"] });
   });
 
@@ -174,7 +198,9 @@ describe("OpenID Connect when not configured", () => {
     const [backend] = backends();
     const t = await startTestApp(backend);
     try {
-      expect((await t.app.inject({ method: "GET", url: "/api/v1/auth/oidc/status" })).json()).toEqual({ enabled: false });
+      expect((await t.app.inject({ method: "GET", url: "/api/v1/auth/oidc/status" })).json()).toEqual({
+        enabled: false,
+      });
       expect((await t.app.inject({ method: "GET", url: "/api/v1/auth/oidc/login" })).statusCode).toBe(404);
     } finally {
       await t.close();

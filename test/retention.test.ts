@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalJson, sha256 } from "../src/domain/audit-hash.js";
 import { auditLog, caseEvents, cases, credentials, persons } from "../src/store/schema.js";
 import { caseTombstones } from "../src/store/schema-oversight.js";
-import { backends } from "./support/databases.js";
 import { startTestApp, type TestApp } from "./support/app.js";
+import { backends } from "./support/databases.js";
 
 describe.each(backends())("retention (%s)", (backend) => {
   let t: TestApp;
@@ -41,12 +41,14 @@ describe.each(backends())("retention (%s)", (backend) => {
     // An expired session and a live one.
     const [u] = await db().select().from(credentials).limit(1);
     await t.token("officer");
-    await db().insert(credentials).values({
-      hash: "expired-session-hash",
-      userId: u?.userId ?? (await db().select().from(credentials).limit(1))[0].userId,
-      kind: "session",
-      expiresAt: new Date("2026-01-01T00:00:00Z"),
-    });
+    await db()
+      .insert(credentials)
+      .values({
+        hash: "expired-session-hash",
+        userId: u?.userId ?? (await db().select().from(credentials).limit(1))[0].userId,
+        kind: "session",
+        expiresAt: new Date("2026-01-01T00:00:00Z"),
+      });
   }, 120_000);
   afterAll(async () => t?.close());
 
@@ -60,11 +62,13 @@ describe.each(backends())("retention (%s)", (backend) => {
   it("only admins set rules and purge; supervisors and auditors may place holds", async () => {
     expect((await t.as("officer")("POST", "/api/v1/retention/purge", { dryRun: true })).status).toBe(403);
     expect((await t.as("auditor")("PUT", "/api/v1/retention/policy", {})).status).toBe(403);
-    const held = await t.as("supervisor")("POST", `/api/v1/cases/${ids.Held}/legal-hold`, { reason: "FOIA litigation" });
+    const held = await t.as("supervisor")("POST", `/api/v1/cases/${ids.Held}/legal-hold`, {
+      reason: "FOIA litigation",
+    });
     expect(held.status).toBe(201);
-    expect((await t.as("officer")("POST", `/api/v1/cases/${ids.Old}/legal-hold`, { reason: "x-reason" })).status).toBe(
-      403,
-    );
+    expect(
+      (await t.as("officer")("POST", `/api/v1/cases/${ids.Old}/legal-hold`, { reason: "x-reason" })).status,
+    ).toBe(403);
   });
 
   it("a dry run lists what a 7-year rule would purge, skipping held and recent cases, and changes nothing", async () => {
@@ -76,7 +80,9 @@ describe.each(backends())("retention (%s)", (backend) => {
     const r = await t.as("admin")("POST", "/api/v1/retention/purge", { dryRun: true });
     expect(r.body.cases.map((c: { number: string }) => c.number)).toHaveLength(1);
     expect(r.body.cases[0].events).toBe(before.length);
-    expect(await db().select().from(caseEvents).where(eq(caseEvents.caseId, ids.Old))).toHaveLength(before.length);
+    expect(await db().select().from(caseEvents).where(eq(caseEvents.caseId, ids.Old))).toHaveLength(
+      before.length,
+    );
   });
 
   it("purges: deletes the events, blanks the person, leaves a tombstone, audits it; the held case is untouched", async () => {
@@ -99,9 +105,13 @@ describe.each(backends())("retention (%s)", (backend) => {
     expect(await db().select().from(caseEvents).where(eq(caseEvents.caseId, ids.Recent))).toHaveLength(3);
     const audit = await db().select().from(auditLog).where(eq(auditLog.action, "retention.purge_case"));
     expect(audit.map((a) => a.entityId)).toEqual([ids.Old]);
-    expect(await db().select().from(credentials).where(eq(credentials.hash, "expired-session-hash"))).toHaveLength(0);
+    expect(
+      await db().select().from(credentials).where(eq(credentials.hash, "expired-session-hash")),
+    ).toHaveLength(0);
     // Nothing left to do on a second run; the audit chain still verifies.
-    expect((await t.as("admin")("POST", "/api/v1/retention/purge", { dryRun: false })).body.cases).toEqual([]);
+    expect((await t.as("admin")("POST", "/api/v1/retention/purge", { dryRun: false })).body.cases).toEqual(
+      [],
+    );
     expect((await t.as("auditor")("GET", "/api/v1/audit/verify")).body.ok).toBe(true);
   });
 

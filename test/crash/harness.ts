@@ -72,7 +72,14 @@ export class CrashHarness {
   private open(): Promise<Database> {
     const e = this.env;
     return openApp(
-      { port: 0, host: "", databaseUrl: e.DATABASE_URL || undefined, dataDir: e.IMMOS_DATA_DIR ?? "", seedPersons: 0, logLevel: "silent" },
+      {
+        port: 0,
+        host: "",
+        databaseUrl: e.DATABASE_URL || undefined,
+        dataDir: e.IMMOS_DATA_DIR ?? "",
+        seedPersons: 0,
+        logLevel: "silent",
+      },
       undefined,
     ).then((ctx) => ctx.database);
   }
@@ -99,7 +106,13 @@ export class CrashHarness {
   async start(): Promise<void> {
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: root,
-      env: { ...process.env, ...this.env, PORT: String(this.port), LOG_LEVEL: "fatal", IMMOS_SEED_PERSONS: "0" },
+      env: {
+        ...process.env,
+        ...this.env,
+        PORT: String(this.port),
+        LOG_LEVEL: "fatal",
+        IMMOS_SEED_PERSONS: "0",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child = child;
@@ -233,10 +246,13 @@ export class CrashHarness {
     const database = await this.open();
     try {
       const db = database.db;
-      const rowsOf = async <T>(q: ReturnType<typeof sql>) => (await db.execute(q)) as unknown as { rows: T[] };
+      const rowsOf = async <T>(q: ReturnType<typeof sql>) =>
+        (await db.execute(q)) as unknown as { rows: T[] };
       for (const a of this.acks) {
         if (a.kind === "job") {
-          const { rows } = await rowsOf<{ n: number }>(sql`select count(*)::int as n from document_jobs where id = ${a.caseId}`);
+          const { rows } = await rowsOf<{ n: number }>(
+            sql`select count(*)::int as n from document_jobs where id = ${a.caseId}`,
+          );
           if (rows[0].n !== 1) throw new Error(`acknowledged job ${a.caseId} is missing`);
           continue;
         }
@@ -244,7 +260,9 @@ export class CrashHarness {
           sql`select body->>'text' as text from case_events where case_id = ${a.caseId} and seq = ${a.seq}`,
         );
         if (rows[0]?.text !== a.marker)
-          throw new Error(`acknowledged ${a.kind} ${a.caseId}#${a.seq} (${a.marker}) lost: found ${rows[0]?.text}`);
+          throw new Error(
+            `acknowledged ${a.kind} ${a.caseId}#${a.seq} (${a.marker}) lost: found ${rows[0]?.text}`,
+          );
       }
       const { rows: cases } = await rowsOf<{ id: string; state: unknown; event_count: number }>(
         sql`select id, state, event_count from cases`,
@@ -254,7 +272,8 @@ export class CrashHarness {
         const history = await loadHistory(db, c.id);
         events += history.length;
         history.forEach((h, k) => {
-          if (h.seq !== k + 1) throw new Error(`case ${c.id}: event seqs not contiguous at ${k + 1} (found ${h.seq})`);
+          if (h.seq !== k + 1)
+            throw new Error(`case ${c.id}: event seqs not contiguous at ${k + 1} (found ${h.seq})`);
         });
         if (c.event_count !== history.length)
           throw new Error(`case ${c.id}: event_count ${c.event_count} but ${history.length} events`);

@@ -16,7 +16,12 @@
  * which does both).
  */
 import { type Actor, type ConfidentialAccess, confidentialAccess } from "../access.js";
-import { confidentialCaseKinds, confidentialSeqs, isConfidentialAlias, isConfidentialFlag } from "./confidential.js";
+import {
+  confidentialCaseKinds,
+  confidentialSeqs,
+  isConfidentialAlias,
+  isConfidentialFlag,
+} from "./confidential.js";
 
 export const RESTRICTED = "restricted";
 

@@ -80,6 +80,8 @@ export function register(program: Command) {
               if (phase === "load") {
                 if (!bar) bar = progressBar("importing", total);
                 bar.update(done);
+                // Without a terminal the bar is silent: a line per batch for logs (and the resume test).
+                if (!process.stderr.isTTY) process.stderr.write(`imported ${done}/${total} rows\n`);
                 loaded = done;
               } else if (done === 0) {
                 bar?.stop();

@@ -28,6 +28,8 @@ interface Scope {
   values: Map<string, Map<string, unknown>>;
   /** Facts of event lists the evaluation does not change: the history's own, and lists memo handed out. */
   lists: Map<readonly unknown[], Map<string, Map<string, unknown>>>;
+  /** Under Vitest: the history's events, which freezing leaves alone. */
+  ownEvents?: Set<unknown>;
 }
 
 let scope: Scope | undefined;
@@ -75,7 +77,7 @@ export function memo<T>(history: History, fact: string, arg: string, compute: ()
     s.values.set(fact, values);
   } else if (values.has(arg)) return values.get(arg) as T;
   const value = compute();
-  if (freezeValues) deepFreeze(value, new Set(s.events));
+  if (freezeValues) freeze(s, value);
   values.set(arg, value);
   if (Array.isArray(value)) s.lists.set(value, new Map());
   return value;
@@ -105,7 +107,7 @@ export function memoOnList<T>(
     facts.set(fact, values);
   } else if (values.has(arg)) return values.get(arg) as T;
   const value = compute();
-  if (freezeValues) deepFreeze(value, new Set(s.events));
+  if (freezeValues) freeze(s, value);
   values.set(arg, value);
   return value;
 }
@@ -120,6 +122,11 @@ export function memoWithConfig<T>(
 ): T {
   const s = scopeFor(history);
   return s && s.config === config ? memo(history, fact, arg, compute) : compute();
+}
+
+function freeze(s: Scope, value: unknown): void {
+  s.ownEvents ??= new Set(s.events);
+  deepFreeze(value, s.ownEvents);
 }
 
 function deepFreeze(value: unknown, spare: ReadonlySet<unknown>): void {

@@ -23,8 +23,8 @@ export function PurposeDialog({ onPurpose }: { onPurpose: (purpose: string) => v
   return (
     <section aria-labelledby="purpose-heading" className="border-1px border-warning padding-2 margin-y-2">
       <Alert type="warning" headingLevel="h2" heading="Confidential information withheld" slim={false}>
-        <span id="purpose-heading">Parts of this case are confidential by law.</span> To see them, state why you
-        need them. Your name, the case and your purpose are recorded in the audit log.
+        <span id="purpose-heading">Parts of this case are confidential by law.</span> To see them, state why
+        you need them. Your name, the case and your purpose are recorded in the audit log.
       </Alert>
       <Form onSubmit={submit} large>
         <Label htmlFor="purpose-of-access">Purpose of access</Label>
@@ -39,7 +39,7 @@ export function PurposeDialog({ onPurpose }: { onPurpose: (purpose: string) => v
           value={purpose}
           maxLength={200}
           aria-describedby={error ? "purpose-error" : undefined}
-          onChange={(e) => setPurpose(e.target.value)}
+          onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setPurpose(e.target.value)}
         />
         <Button type="submit">Show confidential information</Button>
       </Form>

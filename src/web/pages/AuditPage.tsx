@@ -59,7 +59,8 @@ export function AuditPage() {
   const submit = (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const q = new URLSearchParams({ limit: "100" });
-    for (const [k, v] of new FormData(e.currentTarget)) if (typeof v === "string" && v.trim()) q.set(k, v.trim());
+    for (const [k, v] of new FormData(e.currentTarget))
+      if (typeof v === "string" && v.trim()) q.set(k, v.trim());
     search(q);
   };
 
@@ -71,7 +72,8 @@ export function AuditPage() {
         {!verify && <p role="status">Verifying the chain…</p>}
         {verify?.ok && (
           <Alert type="success" headingLevel="h3" heading="The audit log is intact" slim>
-            {verify.entries} entries, head at {verify.head?.seq ?? 0}; {verify.checkpoints} signed checkpoint(s)
+            {verify.entries} entries, head at {verify.head?.seq ?? 0}; {verify.checkpoints} signed
+            checkpoint(s)
             {verify.latestCheckpoint
               ? `, the latest at entry ${verify.latestCheckpoint.headSeq} (${verify.latestCheckpoint.at})`
               : ""}

@@ -18,7 +18,12 @@ export function CasePage({ caseRef }: { caseRef: string }) {
   const [purpose, setPurpose] = useState<string | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `reloads` re-reads the case after an action
   useEffect(() => {
-    api<CaseView>("GET", `/cases/${encodeURIComponent(caseRef)}`, undefined, purpose ? { "x-purpose": purpose } : {})
+    api<CaseView>(
+      "GET",
+      `/cases/${encodeURIComponent(caseRef)}`,
+      undefined,
+      purpose ? { "x-purpose": purpose } : {},
+    )
       .then(setView)
       .catch((e) => setError(e instanceof ApiFailure ? e.message : "Could not load the case"));
   }, [caseRef, reloads, purpose]);
