@@ -53,6 +53,7 @@ describe("oversight in the browser", () => {
       }),
     }).then((r) => r.json());
     caseNumber = opened.number;
+    if (!caseNumber) throw new Error(`could not open the case: ${JSON.stringify(opened)}`);
     expect(caseNumber).toBeTruthy();
     browser = await launchBrowser();
     page = await (await browser.newContext()).newPage();

@@ -447,6 +447,9 @@ describe.each(backends())("access matrix (%s)", (backend) => {
         payload: { username: "officer", password: "demo-password" },
       });
       const cookies = Object.fromEntries(r.cookies.map((c) => [c.name, c.value]));
+      // The CSRF cookie comes with the first read (the app's GET /me).
+      const me = await t.app.inject({ method: "GET", url: "/api/v1/me", cookies });
+      for (const c of me.cookies) cookies[c.name] = c.value;
       return cookies;
     };
     const note = (headers: Record<string, string>) =>

@@ -54,8 +54,9 @@ export function registerCsrf(app: FastifyInstance) {
       );
       return reply.status(status).send(body);
     }
-    // Hand the web app its double-submit token (readable by the page's script, not by other sites).
-    if (req.url.startsWith("/api/") && !req.cookies?.[CSRF_COOKIE]) {
+    // Hand the web app its double-submit token (readable by the page's script, not by other sites), on reads
+    // only, so that a sign-in answer carries just the session cookie (the app reads /me right after).
+    if (SAFE.has(req.method) && req.url.startsWith("/api/") && !req.cookies?.[CSRF_COOKIE]) {
       reply.setCookie(CSRF_COOKIE, randomBytes(24).toString("base64url"), {
         path: "/",
         sameSite: "strict",

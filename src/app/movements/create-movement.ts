@@ -58,7 +58,12 @@ export async function createMovement(ctx: AppContext, actor: Actor, raw: CreateM
       const office = await getOffice(tx, facility.officeCode);
       const ref = input.officerInCharge ?? actor.id;
       const officer = /^[0-9a-f-]{36}$/i.test(ref) ? await getUser(tx, ref) : await getUserByName(tx, ref);
-      if (!officer?.active) throw new AppError("invalid_input", `no active user ${ref}`, "officerInCharge");
+      if (!officer?.active)
+        throw new AppError(
+          "invalid_input",
+          `the officer in charge receives the gate's alerts and must be an active user (${ref} is not): name one (CLI: --officer <user>)`,
+          "officerInCharge",
+        );
       const officerActor = { ...officer, role: officer.role as Role };
       const national = officeScope(officerActor) === null;
       if (!can(officerActor, "case.write") || !(national || officer.offices.includes(facility.officeCode)))
