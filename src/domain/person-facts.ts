@@ -5,12 +5,13 @@
  * absent fact is unknown (docs/scenarios.md, "Conventions").
  */
 import { z } from "zod";
-import { country, isoDate, language } from "./events.js";
+import { country, isoDate, isRealDate, language } from "./events.js";
 
 /** A birth date may be partial: a year, a year and month, or a whole date. */
 export const partialDate = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected YYYY, YYYY-MM or YYYY-MM-DD");
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected YYYY, YYYY-MM or YYYY-MM-DD")
+  .refine((v) => isRealDate(v.length === 4 ? `${v}-01-01` : v.length === 7 ? `${v}-01` : v), "not a real calendar date");
 
 export const childSchema = z.looseObject({
   birthDate: partialDate.optional(),

@@ -52,6 +52,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection that the server ends (restart, failover, DROP DATABASE ... FORCE) is an
+  // 'error' on the pool; unhandled, it would kill the process. The pool replaces the connection.
+  pool.on("error", () => undefined);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,

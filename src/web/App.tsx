@@ -7,6 +7,8 @@ import { CaseListPage } from "./pages/CaseListPage.js";
 import { CasePage } from "./pages/CasePage.js";
 import { DashboardPage } from "./pages/DashboardPage.js";
 import { DataDictionaryPage } from "./pages/DataDictionaryPage.js";
+import { ImportsPage } from "./pages/ImportsPage.js";
+import { LinkReviewPage } from "./pages/LinkReviewPage.js";
 import { MovementPage } from "./pages/MovementPage.js";
 import { MovementsPage } from "./pages/MovementsPage.js";
 import { PlacementPage } from "./pages/PlacementPage.js";
@@ -37,6 +39,8 @@ export function App() {
     else if (/^\/population(\?|$)/.test(path)) page = <PopulationBoardPage key={path} />;
     else if (/^\/placement(\?|$)/.test(path)) page = <PlacementPage key={path} />;
     else if (/^\/reviews(\?|$)/.test(path)) page = <ReviewQueuePage />;
+    else if (/^\/imports(\?|$)/.test(path)) page = <ImportsPage />;
+    else if (/^\/link-reviews(\?|$)/.test(path)) page = <LinkReviewPage />;
     else if (/^\/queue(\?|$)/.test(path)) page = <WorkQueuePage />;
     else if (/^\/movements(\?|$)/.test(path)) page = <MovementsPage />;
     else if (/^\/movements\/[^/?]+/.test(path))

@@ -50,7 +50,8 @@ function rowSchema(m: ResolvedMapping) {
       if (digits.length === 4) return digits;
       const date = digits.length === 8 ? calendarDate(digits) : null;
       if (!date) {
-        const why = digits.length === 8 ? "is not a calendar date" : `does not fit the format ${m.dateFormat}`;
+        const why =
+          digits.length === 8 ? "is not a calendar date" : `does not fit the format ${m.dateFormat}`;
         ctx.addIssue({ code: "custom", message: `"${raw}" ${why}` });
         return z.NEVER;
       }

@@ -15,7 +15,7 @@ import {
   type EntryRow,
   getEntry,
   insertEntry,
-  listEntries,
+  listGateEntries,
   lockCasesForShare,
   lockMovement,
 } from "../../store/repositories/movements.js";
@@ -78,7 +78,7 @@ export async function addToManifest(
           "caseId",
         );
       if (input.role === "primary") {
-        const primaries = (await listEntries(tx, movement.id)).filter(
+        const primaries = (await listGateEntries(tx, movement.id)).filter(
           (e) => e.role === "primary" && (e.status === "listed" || e.status === "boarded"),
         ).length;
         if (primaries >= movement.seats)

@@ -10,27 +10,27 @@ import type { Tx } from "../../store/db.js";
 import {
   activeEntryStatuses,
   type CaseRowM,
-  type EntryRow,
-  listEntries,
+  type GateEntry,
+  listGateEntries,
   lockCasesForShare,
   lockMovement,
   type MovementRow,
 } from "../../store/repositories/movements.js";
 
-const isActive = (e: EntryRow) => (activeEntryStatuses as readonly string[]).includes(e.status);
+const isActive = (e: GateEntry) => (activeEntryStatuses as readonly string[]).includes(e.status);
 
 export async function lockForGate(
   tx: Tx,
   movementId: string,
-): Promise<{ movement: MovementRow; entries: EntryRow[]; cases: CaseRowM[] }> {
-  const before = (await listEntries(tx, movementId)).filter(isActive);
+): Promise<{ movement: MovementRow; entries: GateEntry[]; cases: CaseRowM[] }> {
+  const before = (await listGateEntries(tx, movementId)).filter(isActive);
   const cases = await lockCasesForShare(
     tx,
     before.map((e) => e.caseId),
   );
   const movement = await lockMovement(tx, movementId);
   if (!movement) throw new AppError("not_found", `movement ${movementId} not found`, "movementId");
-  const entries = (await listEntries(tx, movementId)).filter(isActive);
+  const entries = (await listGateEntries(tx, movementId)).filter(isActive);
   const lockedIds = new Set(cases.map((c) => c.id));
   if (entries.some((e) => !lockedIds.has(e.caseId)))
     throw new AppError(

@@ -16,8 +16,8 @@ import type { Action, Finding, PolicySetting, Verdict } from "../../law/types.js
 import type { Tx } from "../../store/db.js";
 import {
   type CaseRowM,
-  type EntryRow,
   type EventRowM,
+  type GateEntry,
   insertAlerts,
   loadPeopleAndEvents,
   type MovementRow,
@@ -119,7 +119,7 @@ export function hasDeparted(inputs: LawInputs): boolean {
 }
 
 export interface GateCheck {
-  entry: EntryRow;
+  entry: GateEntry;
   action: Action;
   verdict: Verdict;
   allowed: boolean;
@@ -128,7 +128,7 @@ export interface GateCheck {
 /** Pure: every entry's verdict at this gate. */
 export function checkEntries(
   movement: GateMovement,
-  entries: readonly EntryRow[],
+  entries: readonly GateEntry[],
   inputs: ReadonlyMap<string, LawInputs>,
   on: string,
 ): GateCheck[] {
@@ -166,7 +166,7 @@ export async function runGate(
   tx: Tx,
   ctx: AppContext,
   movement: MovementRow,
-  entries: readonly EntryRow[],
+  entries: readonly GateEntry[],
   inputs: ReadonlyMap<string, LawInputs>,
   gate: string,
   struckBy: string,

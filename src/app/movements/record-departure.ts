@@ -13,7 +13,7 @@ import { evaluate } from "../../law/engine.js";
 import { insertEvents, updateProjection } from "../../store/repositories/cases.js";
 import {
   getEntry,
-  listEntries,
+  listGateEntries,
   lockCaseForUpdate,
   lockMovement,
   updateEntry,
@@ -128,7 +128,7 @@ export async function recordDeparture(
       );
       await updateEntry(tx, entry.id, { status: "departed", departureSeq: seqs[0] });
       await reevaluateOpenManifests(tx, ctx, row, events, seqs, actor.username);
-      const stillAboard = (await listEntries(tx, movement.id)).some((e) => e.status === "boarded");
+      const stillAboard = (await listGateEntries(tx, movement.id)).some((e) => e.status === "boarded");
       if (!stillAboard) await updateMovement(tx, movement.id, { status: "departed", updatedAt: ctx.now() });
       detail.seqs = seqs;
       return {

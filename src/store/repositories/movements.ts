@@ -97,6 +97,24 @@ export async function listEntries(tx: Tx, movementId: string): Promise<EntryRow[
     .orderBy(asc(manifestEntries.addedAt), asc(manifestEntries.id));
 }
 
+/** What a gate needs of an entry: not the stored verdicts (a 300-person manifest holds megabytes of them). */
+export type GateEntry = Pick<EntryRow, "id" | "caseId" | "role" | "status" | "acknowledged" | "addedAt">;
+
+export async function listGateEntries(tx: Tx, movementId: string): Promise<GateEntry[]> {
+  return tx
+    .select({
+      id: manifestEntries.id,
+      caseId: manifestEntries.caseId,
+      role: manifestEntries.role,
+      status: manifestEntries.status,
+      acknowledged: manifestEntries.acknowledged,
+      addedAt: manifestEntries.addedAt,
+    })
+    .from(manifestEntries)
+    .where(eq(manifestEntries.movementId, movementId))
+    .orderBy(asc(manifestEntries.addedAt), asc(manifestEntries.id));
+}
+
 /** Entries with the person's name and case number, for the manifest view. */
 export async function listEntriesWithPeople(tx: Tx, movementId: string) {
   return tx

@@ -34,6 +34,16 @@ export function Header({ me, onSignedOut }: { me: Me | null; onSignedOut: () => 
             <a {...linkTo("/movements")} className="margin-right-2">
               Movements
             </a>
+            {(me.role === "supervisor" || me.role === "admin") && (
+              <>
+                <a {...linkTo("/imports")} className="margin-right-2">
+                  Imports
+                </a>
+                <a {...linkTo("/link-reviews")} className="margin-right-2">
+                  Link reviews
+                </a>
+              </>
+            )}
             {(me.role === "auditor" || me.role === "admin") && (
               <a {...linkTo("/audit")} className="margin-right-2">
                 Audit
