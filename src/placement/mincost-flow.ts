@@ -47,6 +47,7 @@ export class TransportFlow {
   private synced = 0;
   /** Shortest-path augmentations performed so far. */
   augmentations = 0;
+  settledTotal = 0;
 
   // Dijkstra scratch, reset through `touched`.
   private readonly dist: Float64Array;
@@ -225,6 +226,7 @@ export class TransportFlow {
       if (settled[u] || d > dist[u]) continue;
       settled[u] = 1;
       settledList.push(u);
+      this.settledTotal++;
       if (u !== source && this.excess(u) < -0.5) {
         target = u;
         break;

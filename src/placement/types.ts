@@ -58,7 +58,7 @@ export interface Unplaced {
 }
 
 export interface SolveStats {
-  engine: "highs" | "aggregate";
+  engine: "highs" | "aggregate" | "flow";
   /** People who could be placed at most (max flow over the hard constraints). */
   maxPlaceable: number;
   groups: number;
@@ -89,8 +89,11 @@ export interface SolveOptions {
   timeLimitSeconds?: number;
   /** Write explanations (costly for very large instances). Default true. */
   reasons?: boolean;
-  /** "highs" (exact LP with pricing) or "aggregate" (LP over groups of similar people); default by size. */
-  engine?: "highs" | "aggregate";
+  /**
+   * "highs" (exact LP with pricing), "aggregate" (LP over groups of similar people) or "flow"
+   * (TypeScript min-cost flow with pricing); default: highs, flow for large instances.
+   */
+  engine?: "highs" | "aggregate" | "flow";
   /** Aggregate engine: people of a class sharing this many cheapest facilities form one group. */
   keyFacilities?: number;
   onProgress?: (message: string) => void;
