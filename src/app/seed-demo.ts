@@ -11,6 +11,7 @@ import { demoUsers, generateCases, referenceData } from "../seed/index.js";
 import { type BulkBatch, insertBatch } from "../store/repositories/bulk.js";
 import { insertReference } from "../store/repositories/reference.js";
 import { getSetting, putSetting } from "../store/repositories/settings.js";
+import { counselIdsOfUser, linkUserCounsel } from "../store/repositories/oversight.js";
 import { getUserByName } from "../store/repositories/users.js";
 import { type Actor, authorize } from "./access.js";
 import { type AppContext, today, writeWithAudit } from "./context.js";
@@ -22,6 +23,16 @@ export interface SeedOptions {
   seed: number;
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+}
+
+/** The demo `counsel` user represents the first generated person who has counsel, so it sees that client's case. */
+async function linkDemoCounsel(ctx: AppContext, counselId: string | undefined): Promise<void> {
+  const user = await getUserByName(ctx.database.db, "counsel");
+  if (!user || !counselId) return;
+  if ((await counselIdsOfUser(ctx.database.db, user.id)).length) return;
+  await writeWithAudit(ctx, "system", { action: "user.link_counsel", entity: "user", entityId: user.username, detail: { counselId } }, (tx) =>
+    linkUserCounsel(tx, user.id, counselId),
+  );
 }
 
 export async function isSeeded(ctx: AppContext): Promise<boolean> {
@@ -57,8 +68,10 @@ export async function seedDemo(ctx: AppContext, actor: Actor | "system", opts: S
     );
     opts.onProgress?.(done, opts.persons);
   };
+  let demoCounselId: string | undefined;
   for (const c of generateCases(opts.persons, opts.seed, date, ref)) {
     const p = personInput.parse(c.person);
+    demoCounselId ??= p.counselId;
     const personId = randomUUID();
     const caseId = randomUUID();
     const stored = c.events.map((event, i) => ({ seq: i + 1, event }));
@@ -106,6 +119,7 @@ export async function seedDemo(ctx: AppContext, actor: Actor | "system", opts: S
     if (batch.persons.length >= batchSize) await flush();
   }
   await flush();
+  await linkDemoCounsel(ctx, demoCounselId);
   await putSetting(ctx.database.db, "system", "seed", { persons: opts.persons, seed: opts.seed, on: date });
   return { persons: done, facilities: ref.facilities.length, offices: ref.offices.length };
 }

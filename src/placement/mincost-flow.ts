@@ -34,10 +34,10 @@ export class TransportFlow {
   private arcSlot = new Int32Array(0);
   private arcCost = new Float64Array(0);
   private flow = new Float64Array(0);
-  private groupArcStart = new Int32Array(0);
-  private groupArcs = new Int32Array(0);
-  private slotArcStart = new Int32Array(0);
-  private slotArcs = new Int32Array(0);
+  private groupArcStart: Int32Array = new Int32Array(0);
+  private groupArcs: Int32Array = new Int32Array(0);
+  private slotArcStart: Int32Array = new Int32Array(0);
+  private slotArcs: Int32Array = new Int32Array(0);
   private readonly cap: Float64Array;
   private readonly load: Float64Array;
   private readonly toSink: Float64Array;
@@ -48,6 +48,10 @@ export class TransportFlow {
   /** Shortest-path augmentations performed so far. */
   augmentations = 0;
   settledTotal = 0;
+  /** Dijkstra phases run so far. */
+  phases = 0;
+  private edgeKind = 0;
+  private edgeArc = 0;
 
   // Dijkstra scratch, reset through `touched`.
   private readonly dist: Float64Array;
@@ -185,29 +189,39 @@ export class TransportFlow {
   }
 
   /**
-   * Removes every imbalance by shortest-path augmentation. Returns false when the
-   * deadline (performance.now() ms) passed first; the flow is then not yet feasible.
+   * Removes every imbalance (primal-dual): each phase runs one multi-source Dijkstra
+   * from all over-full nodes, lifts the potentials so shortest paths have reduced cost
+   * 0, then pushes flow along as many zero-cost paths as a depth-first search finds.
+   * Returns false when the deadline (performance.now() ms) passed first; the flow is
+   * then not yet feasible.
    */
   solve(deadline: number): boolean {
     for (;;) {
-      let progressed = false;
+      let excessTotal = 0;
       for (let node = this.groups; node <= this.sink; node++) {
-        while (this.excess(node) > 0.5) {
-          if (performance.now() > deadline) return false;
-          this.augmentFrom(node);
-          progressed = true;
-        }
+        const e = this.excess(node);
+        if (e > 0.5) excessTotal += e;
       }
-      if (!progressed) return true;
+      if (excessTotal === 0) return true;
+      if (performance.now() > deadline) return false;
+      const first = this.dijkstra(excessTotal);
+      this.pushPath(first);
+      this.augmentAdmissible();
+      this.phases++;
     }
   }
 
-  /** One Dijkstra from `source` to the nearest node short of flow, then one augmentation. */
-  private augmentFrom(source: number): void {
+  /** Dijkstra from every over-full node until the short nodes reached could absorb all excess. */
+  private dijkstra(excessTotal: number): number {
     const { dist, potential, heap, settled, touched, predKind, predArc } = this;
     const { groupArcStart, groupArcs, slotArcStart, slotArcs, arcSlot, arcGroup, arcCost, flow } = this;
     const G = this.groups;
     const sink = this.sink;
+    for (const v of touched) {
+      dist[v] = Number.POSITIVE_INFINITY;
+      settled[v] = 0;
+    }
+    touched.length = 0;
     const relax = (v: number, d: number, kind: number, arc: number) => {
       if (d >= dist[v]) return;
       if (dist[v] === Number.POSITIVE_INFINITY) touched.push(v);
@@ -217,9 +231,11 @@ export class TransportFlow {
       heap.push(d, v);
     };
     heap.clear();
-    relax(source, 0, -1, -1);
+    for (let node = G; node <= sink; node++) if (this.excess(node) > 0.5) relax(node, 0, -1, -1);
     const settledList: number[] = [];
-    let target = -1;
+    let first = -1;
+    let reach = 0;
+    let absorbed = 0;
     while (heap.size > 0) {
       const d = heap.topKey();
       const u = heap.pop();
@@ -227,9 +243,12 @@ export class TransportFlow {
       settled[u] = 1;
       settledList.push(u);
       this.settledTotal++;
-      if (u !== source && this.excess(u) < -0.5) {
-        target = u;
-        break;
+      reach = d;
+      const e = this.excess(u);
+      if (e < -0.5) {
+        if (first < 0) first = u;
+        absorbed -= e;
+        if (absorbed >= excessTotal) break;
       }
       const pu = potential[u];
       if (u < G) {
@@ -260,53 +279,155 @@ export class TransportFlow {
         }
       }
     }
-    if (target < 0) throw new Error("min-cost flow: no augmenting path (restricted network infeasible)");
-    const reach = dist[target];
+    if (first < 0) throw new Error("min-cost flow: no augmenting path (restricted network infeasible)");
     for (const v of settledList) potential[v] += dist[v] - reach;
-    // Bottleneck along the path, then push.
-    let delta = Math.min(this.excess(source), -this.excess(target));
-    for (let v = target; v !== source; ) {
-      const kind = predKind[v];
-      const a = predArc[v];
-      if (kind === FORWARD) v = arcGroup[a];
-      else if (kind === BACKWARD) {
-        delta = Math.min(delta, flow[a]);
-        v = G + arcSlot[a];
-      } else if (kind === TO_SINK) {
-        delta = Math.min(delta, this.cap[a] - this.toSink[a]);
-        v = G + a;
-      } else {
-        delta = Math.min(delta, this.toSink[a]);
-        v = sink;
-      }
+    return first;
+  }
+
+  /** The node an arc of the given kind leaves from (kind/arc as in predKind/predArc of the node it enters). */
+  private tail(kind: number, a: number): number {
+    if (kind === FORWARD) return this.arcGroup[a];
+    if (kind === BACKWARD) return this.groups + this.arcSlot[a];
+    if (kind === TO_SINK) return this.groups + a;
+    return this.sink;
+  }
+
+  private residual(kind: number, a: number): number {
+    if (kind === FORWARD) return Number.POSITIVE_INFINITY;
+    if (kind === BACKWARD) return this.flow[a];
+    if (kind === TO_SINK) return this.cap[a] - this.toSink[a];
+    return this.toSink[a];
+  }
+
+  private push(kind: number, a: number, delta: number): void {
+    if (kind === FORWARD || kind === BACKWARD) {
+      const signed = kind === FORWARD ? delta : -delta;
+      this.flow[a] += signed;
+      this.load[this.arcSlot[a]] += signed;
+    } else {
+      const signed = kind === TO_SINK ? delta : -delta;
+      this.toSink[a] += signed;
+      this.sinkInflow += signed;
     }
-    for (let v = target; v !== source; ) {
-      const kind = predKind[v];
-      const a = predArc[v];
-      if (kind === FORWARD) {
-        flow[a] += delta;
-        this.load[arcSlot[a]] += delta;
-        v = arcGroup[a];
-      } else if (kind === BACKWARD) {
-        flow[a] -= delta;
-        this.load[arcSlot[a]] -= delta;
-        v = G + arcSlot[a];
-      } else if (kind === TO_SINK) {
-        this.toSink[a] += delta;
-        this.sinkInflow += delta;
-        v = G + a;
-      } else {
-        this.toSink[a] -= delta;
-        this.sinkInflow -= delta;
-        v = sink;
-      }
+  }
+
+  /** Pushes the bottleneck along the Dijkstra tree path into `target`. */
+  private pushPath(target: number): void {
+    const { predKind, predArc } = this;
+    let source = target;
+    let delta = -this.excess(target);
+    while (predKind[source] !== -1) {
+      delta = Math.min(delta, this.residual(predKind[source], predArc[source]));
+      source = this.tail(predKind[source], predArc[source]);
     }
-    for (const v of touched) {
-      dist[v] = Number.POSITIVE_INFINITY;
-      settled[v] = 0;
+    delta = Math.min(delta, this.excess(source));
+    for (let v = target; v !== source; v = this.tail(predKind[v], predArc[v])) {
+      this.push(predKind[v], predArc[v], delta);
     }
-    touched.length = 0;
     this.augmentations++;
+  }
+
+  /** The i-th residual arc out of u if its reduced cost is ~0 (admissible): sets edgeKind/edgeArc, returns its head or -1. */
+  private admissible(u: number, i: number, eps: number): number {
+    const G = this.groups;
+    const { potential } = this;
+    let kind: number;
+    let a: number;
+    let v: number;
+    let rc: number;
+    if (u < G) {
+      a = this.groupArcs[this.groupArcStart[u] + i];
+      kind = FORWARD;
+      v = G + this.arcSlot[a];
+      rc = this.arcCost[a] + potential[u] - potential[v];
+    } else if (u < this.sink) {
+      const s = u - G;
+      const k = this.slotArcStart[s] + i;
+      if (k < this.slotArcStart[s + 1]) {
+        a = this.slotArcs[k];
+        if (this.flow[a] <= 0) return -1;
+        kind = BACKWARD;
+        v = this.arcGroup[a];
+        rc = potential[u] - this.arcCost[a] - potential[v];
+      } else {
+        if (this.toSink[s] >= this.cap[s]) return -1;
+        a = s;
+        kind = TO_SINK;
+        v = this.sink;
+        rc = potential[u] - potential[v];
+      }
+    } else {
+      if (this.toSink[i] <= 0) return -1;
+      a = i;
+      kind = FROM_SINK;
+      v = G + i;
+      rc = potential[u] - potential[v];
+    }
+    if (rc > eps) return -1;
+    this.edgeKind = kind;
+    this.edgeArc = a;
+    return v;
+  }
+
+  private degree(u: number): number {
+    if (u < this.groups) return this.groupArcStart[u + 1] - this.groupArcStart[u];
+    if (u < this.sink) {
+      const s = u - this.groups;
+      return this.slotArcStart[s + 1] - this.slotArcStart[s] + 1;
+    }
+    return this.slots;
+  }
+
+  /** Blocking-flow style depth-first search over zero-reduced-cost arcs, from every over-full node. */
+  private augmentAdmissible(): void {
+    const nodes = this.sink + 1;
+    const eps = 1e-9 * Math.max(1, this.dummyCost);
+    const iter = new Int32Array(nodes);
+    const dead = new Uint8Array(nodes);
+    const onPath = new Uint8Array(nodes);
+    const pathNode: number[] = [];
+    const pathKind: number[] = [];
+    const pathArc: number[] = [];
+    for (let source = this.groups; source < nodes; source++) {
+      while (this.excess(source) > 0.5 && !dead[source]) {
+        let u = source;
+        onPath[u] = 1;
+        pathNode.length = pathKind.length = pathArc.length = 0;
+        for (;;) {
+          if (u !== source && this.excess(u) < -0.5) {
+            let delta = Math.min(this.excess(source), -this.excess(u));
+            for (let i = 0; i < pathKind.length; i++) delta = Math.min(delta, this.residual(pathKind[i], pathArc[i]));
+            for (let i = 0; i < pathKind.length; i++) this.push(pathKind[i], pathArc[i], delta);
+            this.augmentations++;
+            break;
+          }
+          let v = -1;
+          const degree = this.degree(u);
+          for (; iter[u] < degree; iter[u]++) {
+            v = this.admissible(u, iter[u], eps);
+            if (v >= 0 && !dead[v] && !onPath[v]) break;
+            v = -1;
+          }
+          if (v >= 0) {
+            pathNode.push(u);
+            pathKind.push(this.edgeKind);
+            pathArc.push(this.edgeArc);
+            onPath[v] = 1;
+            u = v;
+            continue;
+          }
+          dead[u] = 1;
+          onPath[u] = 0;
+          if (pathNode.length === 0) break;
+          u = pathNode.pop()!;
+          pathKind.pop();
+          pathArc.pop();
+          iter[u]++;
+        }
+        onPath[u] = 0;
+        for (const w of pathNode) onPath[w] = 0;
+      }
+    }
   }
 
   /** Cost of the current flow on real arcs (the unplaced arcs' constant excluded). */

@@ -6,7 +6,7 @@
  */
 import { Readable } from "node:stream";
 import { AppError } from "../../domain/errors.js";
-import { getImport } from "../../store/repositories/integration.js";
+import { getImport, updateImport } from "../../store/repositories/integration.js";
 import { type Actor, authorize } from "../access.js";
 import type { AppContext } from "../context.js";
 import {
@@ -58,7 +58,14 @@ export async function resumeImport(
 export async function importContent(
   ctx: AppContext,
   actor: Actor,
-  input: { source: string; fileName: string; format: "csv" | "jsonl"; mapping: unknown; content: string },
+  input: {
+    source: string;
+    fileName: string;
+    format: "csv" | "jsonl";
+    mapping: unknown;
+    content: string;
+    thresholds?: { upper?: number; lower?: number };
+  },
 ) {
   authorize(actor, "data.import");
   const mapping = importMappingSchema.parse(input.mapping);
@@ -72,6 +79,7 @@ export async function importContent(
     format: input.format,
     mapping,
     totalRows: input.format === "csv" ? Math.max(lines - 1, 0) : lines,
+    thresholds: input.thresholds,
   });
   if (status.status !== "done") {
     runImport(sink, {
@@ -80,7 +88,13 @@ export async function importContent(
       format: input.format,
       mapping,
       open,
-    }).catch((e) => ctx.log?.error({ err: e, importId: status.id }, "import failed"));
+    }).catch(async (e) => {
+      ctx.log?.error({ err: e, importId: status.id }, "import failed");
+      // Shown on the imports page; uploading the same file again resumes the import.
+      await updateImport(ctx.database.db, status.id, {
+        error: e instanceof Error ? e.message : String(e),
+      }).catch(() => undefined);
+    });
   }
   return status;
 }

@@ -16,8 +16,8 @@ import type { Action, Finding, PolicySetting, Verdict } from "../../law/types.js
 import type { Tx } from "../../store/db.js";
 import {
   type CaseRowM,
-  type EventRowM,
   type GateEntry,
+  type GateEventRow,
   insertAlerts,
   loadPeopleAndEvents,
   type MovementRow,
@@ -77,13 +77,8 @@ export function reasonText(findings: readonly Finding[]): string {
   return findings.map((f) => `${f.rule} ${f.outcome}: ${f.message}`).join(" ");
 }
 
-function storedOf(rows: EventRowM[] | undefined): StoredEvent[] {
-  return (rows ?? []).map((r) => ({
-    seq: r.seq,
-    event: r.body as CaseEvent,
-    recordedBy: r.recordedBy,
-    recordedAt: r.recordedAt.toISOString(),
-  }));
+function storedOf(rows: GateEventRow[] | undefined): StoredEvent[] {
+  return (rows ?? []).map((r) => ({ seq: r.seq, event: r.body as CaseEvent }));
 }
 
 /** Law inputs (history and configuration) for many cases: five queries, whatever their number. */

@@ -32,6 +32,7 @@ const uploadBody = z.object({
   format: z.enum(["csv", "jsonl"]),
   mapping: z.unknown(),
   content: z.string().min(1),
+  thresholds: z.object({ upper: z.number().optional(), lower: z.number().optional() }).optional(),
 });
 
 export const integrationRoutes =

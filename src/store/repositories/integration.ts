@@ -181,11 +181,11 @@ export async function insertPersons(tx: Tx, rows: (typeof persons.$inferInsert)[
 
 export async function takenANumbers(tx: Tx, aNumbers: string[]): Promise<Set<string>> {
   if (aNumbers.length === 0) return new Set();
-  const rows = await tx
-    .select({ a: persons.aNumber })
-    .from(persons)
-    .where(inArray(persons.aNumber, aNumbers));
-  return new Set(rows.map((r) => r.a as string));
+  // One jsonb parameter, not one parameter per number (an import may hold hundreds of thousands).
+  const res = await tx.execute(sql`
+    select a_number as a from persons
+    where a_number in (select jsonb_array_elements_text(${JSON.stringify(aNumbers)}::jsonb))`);
+  return new Set(rowsOf<{ a: string }>(res).map((r) => r.a));
 }
 
 /** Links records to persons (only records still unlinked: a re-run does not relink). */

@@ -18,7 +18,6 @@ export type EntryRow = typeof manifestEntries.$inferSelect;
 export type AlertRow = typeof movementAlerts.$inferSelect;
 export type CaseRowM = typeof cases.$inferSelect;
 export type PersonRowM = typeof persons.$inferSelect;
-export type EventRowM = typeof caseEvents.$inferSelect;
 
 /** Movements whose manifest can still change or be re-checked. */
 export const liveMovementStatuses = ["open", "locked", "boarded"] as const;
@@ -221,28 +220,40 @@ export async function lockCasesForShare(tx: Tx, caseIds: string[]): Promise<Case
   return tx.select().from(cases).where(inArray(cases.id, sorted)).orderBy(asc(cases.id)).for("share");
 }
 
-/** Persons and effective-history rows for many cases at once. */
+/** One stored event, as much of it as the law engine needs. */
+export interface GateEventRow {
+  seq: number;
+  body: unknown;
+}
+
+/**
+ * Persons and histories for many cases at once. The events come back as one
+ * JSON array per case (aggregated by the database): thousands of small rows
+ * cost far more to ship and decode, on PGlite above all, than 300 arrays.
+ */
 export async function loadPeopleAndEvents(tx: Tx, rows: CaseRowM[]) {
-  if (!rows.length) return { persons: new Map<string, PersonRowM>(), events: new Map<string, EventRowM[]>() };
+  const events = new Map<string, GateEventRow[]>();
+  if (!rows.length) return { persons: new Map<string, PersonRowM>(), events };
   const personRows = await tx
     .select()
     .from(persons)
     .where(inArray(persons.id, [...new Set(rows.map((r) => r.personId))]));
-  const eventRows = await tx
-    .select()
-    .from(caseEvents)
-    .where(
-      inArray(
-        caseEvents.caseId,
-        rows.map((r) => r.id),
-      ),
-    )
-    .orderBy(asc(caseEvents.caseId), asc(caseEvents.seq));
-  const events = new Map<string, EventRowM[]>();
-  for (const e of eventRows) {
-    const list = events.get(e.caseId);
-    if (list) list.push(e);
-    else events.set(e.caseId, [e]);
+  const ids = sql.join(
+    rows.map((r) => sql`${r.id}`),
+    sql`, `,
+  );
+  const result = await tx.execute(sql`
+    select case_id, json_agg(json_build_array(seq, body) order by seq) as events
+      from ${caseEvents}
+     where case_id in (${ids})
+     group by case_id`);
+  const aggregated = (result as unknown as { rows: { case_id: string; events: unknown }[] }).rows;
+  for (const r of aggregated) {
+    const list = (typeof r.events === "string" ? JSON.parse(r.events) : r.events) as [number, unknown][];
+    events.set(
+      r.case_id,
+      list.map(([seq, body]) => ({ seq, body })),
+    );
   }
   return { persons: new Map(personRows.map((p) => [p.id, p])), events };
 }

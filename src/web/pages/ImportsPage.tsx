@@ -109,14 +109,14 @@ export function ImportsPage() {
         Person records from a source system, with a mapping of its columns. Bad rows are kept in quarantine
         with their reason; importing the same file again changes nothing.
       </p>
-      <Form onSubmit={(e) => e.preventDefault()} className="maxw-tablet">
+      <Form onSubmit={(e: React.FormEvent) => e.preventDefault()} className="maxw-tablet">
         <Label htmlFor="import-source">Source system</Label>
         <TextInput
           id="import-source"
           name="source"
           type="text"
           value={source}
-          onChange={(e) => setSource(e.target.value)}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSource(e.target.value)}
         />
         <Label htmlFor="import-file">File (CSV or JSON Lines)</Label>
         <input
@@ -132,7 +132,7 @@ export function ImportsPage() {
           id="import-mapping"
           name="mapping"
           value={mapping}
-          onChange={(e) => setMapping(e.target.value)}
+          onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setMapping(e.target.value)}
         />
         <Button type="button" disabled={!file || source.trim() === ""} onClick={upload}>
           Import

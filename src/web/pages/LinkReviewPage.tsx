@@ -109,7 +109,7 @@ function ReviewCard({ r, onDecided }: { r: LinkReview; onDecided: (msg: string) 
         name="reason"
         type="text"
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => setReason(e.target.value)}
       />
       <Button type="button" onClick={() => decide("accept")}>
         Accept: same person
