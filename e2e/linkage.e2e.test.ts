@@ -99,14 +99,10 @@ describe("link reviews in the browser", () => {
     await page.getByRole("button", { name: "Accept: same person" }).click();
     await page.getByText("base b3 and partner u1 merged.").waitFor();
     await page.getByText("0 pending link reviews").waitFor();
-    const partnerPerson = [pending.personA, pending.personB].find(
-      (id: string) => id !== pending.currentA || true,
-    );
     const a = await call("GET", `/persons/${pending.personA}`);
     const b = await call("GET", `/persons/${pending.personB}`);
     expect(a.body.id).toBe(b.body.id);
     expect([a.body.redirected, b.body.redirected].sort()).toEqual([false, true]);
-    expect(partnerPerson).toBeDefined();
     await expectAccessible(page, "link review page after the decision");
   });
 });

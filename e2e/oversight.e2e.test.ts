@@ -26,7 +26,8 @@ describe("oversight in the browser", () => {
       await d.dismiss();
     });
     p.on("console", (m) => {
-      if (/Content Security Policy|Refused to (load|execute|apply)/i.test(m.text())) cspViolations.push(m.text());
+      if (/Content Security Policy|Refused to (load|execute|apply)/i.test(m.text()))
+        cspViolations.push(m.text());
     });
   };
 
@@ -42,7 +43,11 @@ describe("oversight in the browser", () => {
       method: "POST",
       headers: { cookie, "content-type": "application/json" },
       body: JSON.stringify({
-        person: { givenName: XSS_NAME, familyName: `"Quote'd" <script>alert(2)</script>`, citizenship: ["GT"] },
+        person: {
+          givenName: XSS_NAME,
+          familyName: `"Quote'd" <script>alert(2)</script>`,
+          citizenship: ["GT"],
+        },
         case: { kind: "removal_240", officeCode: "HOU" },
         events: [
           { on: "2026-01-05", type: "encounter", location: "jail" },

@@ -9,9 +9,9 @@ import { projectCase } from "../domain/case-state.js";
 import { searchNames } from "../domain/names.js";
 import { demoUsers, generateCases, referenceData } from "../seed/index.js";
 import { type BulkBatch, insertBatch } from "../store/repositories/bulk.js";
+import { counselIdsOfUser, linkUserCounsel } from "../store/repositories/oversight.js";
 import { insertReference } from "../store/repositories/reference.js";
 import { getSetting, putSetting } from "../store/repositories/settings.js";
-import { counselIdsOfUser, linkUserCounsel } from "../store/repositories/oversight.js";
 import { getUserByName } from "../store/repositories/users.js";
 import { type Actor, authorize } from "./access.js";
 import { type AppContext, today, writeWithAudit } from "./context.js";
@@ -30,8 +30,11 @@ async function linkDemoCounsel(ctx: AppContext, counselId: string | undefined): 
   const user = await getUserByName(ctx.database.db, "counsel");
   if (!user || !counselId) return;
   if ((await counselIdsOfUser(ctx.database.db, user.id)).length) return;
-  await writeWithAudit(ctx, "system", { action: "user.link_counsel", entity: "user", entityId: user.username, detail: { counselId } }, (tx) =>
-    linkUserCounsel(tx, user.id, counselId),
+  await writeWithAudit(
+    ctx,
+    "system",
+    { action: "user.link_counsel", entity: "user", entityId: user.username, detail: { counselId } },
+    (tx) => linkUserCounsel(tx, user.id, counselId),
   );
 }
 

@@ -78,7 +78,10 @@ const base = {
 
 function ev<T extends string, S extends z.ZodRawShape>(type: T, shape: S) {
   // A type may make a base field required (uac.determined needs `at`): the type's own field wins.
-  const common = Object.fromEntries(Object.entries(base).filter(([k]) => !(k in shape))) as Omit<typeof base, keyof S>;
+  const common = Object.fromEntries(Object.entries(base).filter(([k]) => !(k in shape))) as Omit<
+    typeof base,
+    keyof S
+  >;
   return z.looseObject({ ...common, type: z.literal(type), ...shape });
 }
 

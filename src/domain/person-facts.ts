@@ -11,7 +11,10 @@ import { country, isoDate, isRealDate, language } from "./events.js";
 export const partialDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected YYYY, YYYY-MM or YYYY-MM-DD")
-  .refine((v) => isRealDate(v.length === 4 ? `${v}-01-01` : v.length === 7 ? `${v}-01` : v), "not a real calendar date");
+  .refine(
+    (v) => isRealDate(v.length === 4 ? `${v}-01-01` : v.length === 7 ? `${v}-01` : v),
+    "not a real calendar date",
+  );
 
 export const childSchema = z.looseObject({
   birthDate: partialDate.optional(),

@@ -86,12 +86,10 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
         await ctx.database.db.execute("select 1");
         return { status: "ok", database: { kind: ctx.database.kind, status: "up" } };
       } catch (err) {
-        return reply
-          .status(503)
-          .send({
-            status: "degraded",
-            database: { kind: ctx.database.kind, status: "down", error: String(err) },
-          });
+        return reply.status(503).send({
+          status: "degraded",
+          database: { kind: ctx.database.kind, status: "down", error: String(err) },
+        });
       }
     },
   );

@@ -13,7 +13,12 @@ export interface ScenarioResult {
 /** Replay a scenario's events as a case history and evaluate its action as of its date. */
 export function evaluateScenario(s: Scenario, file: string): ScenarioResult {
   const action = scenarioAction(s);
-  const verdict = evaluate({ person: s.person ?? {}, events: s.events }, action, scenarioConfig(s), action.on);
+  const verdict = evaluate(
+    { person: s.person ?? {}, events: s.events },
+    action,
+    scenarioConfig(s),
+    action.on,
+  );
   const differences = s.expect ? compareVerdict(verdict, s.expect) : [];
   return { id: s.id, file, verdict, pass: s.expect ? differences.length === 0 : null, differences };
 }

@@ -62,7 +62,11 @@ export function parseScenario(raw: unknown, file: string): Scenario {
   const events = parsed.data.events;
   for (let i = 1; i < events.length; i++) {
     if (events[i].on < events[i - 1].on) {
-      throw new ScenarioFormatError(file, `events.${i}.on`, `out of order: ${events[i].on} before ${events[i - 1].on}`);
+      throw new ScenarioFormatError(
+        file,
+        `events.${i}.on`,
+        `out of order: ${events[i].on} before ${events[i - 1].on}`,
+      );
     }
   }
   return parsed.data;
@@ -79,7 +83,8 @@ export function scenarioConfig(s: Scenario): LawConfig {
 /** The differences between a verdict and a scenario's `expect`; empty means PASS. */
 export function compareVerdict(verdict: Verdict, expect: NonNullable<Scenario["expect"]>): string[] {
   const diffs: string[] = [];
-  const wanted = expect.outcome === undefined ? [] : Array.isArray(expect.outcome) ? expect.outcome : [expect.outcome];
+  const wanted =
+    expect.outcome === undefined ? [] : Array.isArray(expect.outcome) ? expect.outcome : [expect.outcome];
   if (wanted.length && !wanted.includes(verdict.outcome)) {
     diffs.push(`outcome ${verdict.outcome}, expected ${wanted.join(" or ")}`);
   }
@@ -87,8 +92,13 @@ export function compareVerdict(verdict: Verdict, expect: NonNullable<Scenario["e
   for (const rule of rules) {
     if (!verdict.findings.some((f) => f.rule === rule)) diffs.push(`rule ${rule} not cited`);
   }
-  const strict = wanted.length === 1 && (wanted[0] === "BLOCK" || wanted[0] === "REVIEW") ? wanted[0] : undefined;
-  if (strict && rules.length && !verdict.findings.some((f) => rules.includes(f.rule) && f.outcome === strict)) {
+  const strict =
+    wanted.length === 1 && (wanted[0] === "BLOCK" || wanted[0] === "REVIEW") ? wanted[0] : undefined;
+  if (
+    strict &&
+    rules.length &&
+    !verdict.findings.some((f) => rules.includes(f.rule) && f.outcome === strict)
+  ) {
     diffs.push(`none of ${rules.join(", ")} found ${strict}`);
   }
   for (const d of expect.deadlines ?? []) {

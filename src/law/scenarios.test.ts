@@ -14,13 +14,18 @@ const folders = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDir
 
 for (const folder of folders) {
   const dir = join(root, folder.name);
-  const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
   describe(`scenarios/${folder.name}`, () => {
     for (const file of files) {
       it(file, () => {
         const s = parseScenario(JSON.parse(readFileSync(join(dir, file), "utf8")), file);
         const r = evaluateScenario(s, file);
-        expect(r.differences, JSON.stringify(r.verdict.findings.map((f) => `${f.rule} ${f.outcome}`))).toEqual([]);
+        expect(
+          r.differences,
+          JSON.stringify(r.verdict.findings.map((f) => `${f.rule} ${f.outcome}`)),
+        ).toEqual([]);
       });
     }
   });

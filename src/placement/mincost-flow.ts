@@ -48,10 +48,6 @@ export class TransportFlow {
   /** Shortest-path augmentations performed so far. */
   augmentations = 0;
   settledTotal = 0;
-  /** Dijkstra phases run so far. */
-  phases = 0;
-  private edgeKind = 0;
-  private edgeArc = 0;
 
   // Dijkstra scratch, reset through `touched`.
   private readonly dist: Float64Array;
@@ -189,30 +185,31 @@ export class TransportFlow {
   }
 
   /**
-   * Removes every imbalance (primal-dual): each phase runs one multi-source Dijkstra
-   * from all over-full nodes, lifts the potentials so shortest paths have reduced cost
-   * 0, then pushes flow along as many zero-cost paths as a depth-first search finds.
+   * Removes every imbalance by successive shortest paths: for each over-full node, a
+   * Dijkstra to the nearest node short of flow, then one augmentation along that path.
    * Returns false when the deadline (performance.now() ms) passed first; the flow is
    * then not yet feasible.
    */
   solve(deadline: number): boolean {
     for (;;) {
-      let excessTotal = 0;
+      let progressed = false;
       for (let node = this.groups; node <= this.sink; node++) {
-        const e = this.excess(node);
-        if (e > 0.5) excessTotal += e;
+        while (this.excess(node) > 0.5) {
+          if (performance.now() > deadline) return false;
+          this.pushPath(this.dijkstra(node));
+          progressed = true;
+        }
       }
-      if (excessTotal === 0) return true;
-      if (performance.now() > deadline) return false;
-      const first = this.dijkstra(excessTotal);
-      this.pushPath(first);
-      this.augmentAdmissible();
-      this.phases++;
+      if (!progressed) return true;
     }
   }
 
-  /** Dijkstra from every over-full node until the short nodes reached could absorb all excess. */
-  private dijkstra(excessTotal: number): number {
+  /**
+   * Dijkstra over residual arcs (reduced costs >= 0) from `source` to the nearest node short of
+   * flow; settled nodes' potentials are lifted so the path found has reduced cost 0 and every
+   * residual reduced cost stays >= 0.
+   */
+  private dijkstra(source: number): number {
     const { dist, potential, heap, settled, touched, predKind, predArc } = this;
     const { groupArcStart, groupArcs, slotArcStart, slotArcs, arcSlot, arcGroup, arcCost, flow } = this;
     const G = this.groups;
@@ -231,11 +228,10 @@ export class TransportFlow {
       heap.push(d, v);
     };
     heap.clear();
-    for (let node = G; node <= sink; node++) if (this.excess(node) > 0.5) relax(node, 0, -1, -1);
+    relax(source, 0, -1, -1);
     const settledList: number[] = [];
     let first = -1;
     let reach = 0;
-    let absorbed = 0;
     while (heap.size > 0) {
       const d = heap.topKey();
       const u = heap.pop();
@@ -244,11 +240,9 @@ export class TransportFlow {
       settledList.push(u);
       this.settledTotal++;
       reach = d;
-      const e = this.excess(u);
-      if (e < -0.5) {
-        if (first < 0) first = u;
-        absorbed -= e;
-        if (absorbed >= excessTotal) break;
+      if (this.excess(u) < -0.5) {
+        first = u;
+        break;
       }
       const pu = potential[u];
       if (u < G) {
@@ -325,109 +319,6 @@ export class TransportFlow {
       this.push(predKind[v], predArc[v], delta);
     }
     this.augmentations++;
-  }
-
-  /** The i-th residual arc out of u if its reduced cost is ~0 (admissible): sets edgeKind/edgeArc, returns its head or -1. */
-  private admissible(u: number, i: number, eps: number): number {
-    const G = this.groups;
-    const { potential } = this;
-    let kind: number;
-    let a: number;
-    let v: number;
-    let rc: number;
-    if (u < G) {
-      a = this.groupArcs[this.groupArcStart[u] + i];
-      kind = FORWARD;
-      v = G + this.arcSlot[a];
-      rc = this.arcCost[a] + potential[u] - potential[v];
-    } else if (u < this.sink) {
-      const s = u - G;
-      const k = this.slotArcStart[s] + i;
-      if (k < this.slotArcStart[s + 1]) {
-        a = this.slotArcs[k];
-        if (this.flow[a] <= 0) return -1;
-        kind = BACKWARD;
-        v = this.arcGroup[a];
-        rc = potential[u] - this.arcCost[a] - potential[v];
-      } else {
-        if (this.toSink[s] >= this.cap[s]) return -1;
-        a = s;
-        kind = TO_SINK;
-        v = this.sink;
-        rc = potential[u] - potential[v];
-      }
-    } else {
-      if (this.toSink[i] <= 0) return -1;
-      a = i;
-      kind = FROM_SINK;
-      v = G + i;
-      rc = potential[u] - potential[v];
-    }
-    if (rc > eps) return -1;
-    this.edgeKind = kind;
-    this.edgeArc = a;
-    return v;
-  }
-
-  private degree(u: number): number {
-    if (u < this.groups) return this.groupArcStart[u + 1] - this.groupArcStart[u];
-    if (u < this.sink) {
-      const s = u - this.groups;
-      return this.slotArcStart[s + 1] - this.slotArcStart[s] + 1;
-    }
-    return this.slots;
-  }
-
-  /** Blocking-flow style depth-first search over zero-reduced-cost arcs, from every over-full node. */
-  private augmentAdmissible(): void {
-    const nodes = this.sink + 1;
-    const eps = 1e-9 * Math.max(1, this.dummyCost);
-    const iter = new Int32Array(nodes);
-    const dead = new Uint8Array(nodes);
-    const onPath = new Uint8Array(nodes);
-    const pathNode: number[] = [];
-    const pathKind: number[] = [];
-    const pathArc: number[] = [];
-    for (let source = this.groups; source < nodes; source++) {
-      while (this.excess(source) > 0.5 && !dead[source]) {
-        let u = source;
-        onPath[u] = 1;
-        pathNode.length = pathKind.length = pathArc.length = 0;
-        for (;;) {
-          if (u !== source && this.excess(u) < -0.5) {
-            let delta = Math.min(this.excess(source), -this.excess(u));
-            for (let i = 0; i < pathKind.length; i++) delta = Math.min(delta, this.residual(pathKind[i], pathArc[i]));
-            for (let i = 0; i < pathKind.length; i++) this.push(pathKind[i], pathArc[i], delta);
-            this.augmentations++;
-            break;
-          }
-          let v = -1;
-          const degree = this.degree(u);
-          for (; iter[u] < degree; iter[u]++) {
-            v = this.admissible(u, iter[u], eps);
-            if (v >= 0 && !dead[v] && !onPath[v]) break;
-            v = -1;
-          }
-          if (v >= 0) {
-            pathNode.push(u);
-            pathKind.push(this.edgeKind);
-            pathArc.push(this.edgeArc);
-            onPath[v] = 1;
-            u = v;
-            continue;
-          }
-          dead[u] = 1;
-          onPath[u] = 0;
-          if (pathNode.length === 0) break;
-          u = pathNode.pop()!;
-          pathKind.pop();
-          pathArc.pop();
-          iter[u]++;
-        }
-        onPath[u] = 0;
-        for (const w of pathNode) onPath[w] = 0;
-      }
-    }
   }
 
   /** Cost of the current flow on real arcs (the unplaced arcs' constant excluded). */

@@ -38,7 +38,18 @@ export interface PersonParts {
   counselId?: string;
 }
 
-const STREETS = ["Main St", "Oak Ave", "Maple Dr", "Cedar Ln", "Elm St", "Park Blvd", "Lake Rd", "Hill St", "River Rd", "Pine Ct"];
+const STREETS = [
+  "Main St",
+  "Oak Ave",
+  "Maple Dr",
+  "Cedar Ln",
+  "Elm St",
+  "Park Blvd",
+  "Lake Rd",
+  "Hill St",
+  "River Rd",
+  "Pine Ct",
+];
 
 /**
  * A synthetic mailing address in the office's city, derived from a hash of the
@@ -47,7 +58,8 @@ const STREETS = ["Main St", "Oak Ave", "Maple Dr", "Cedar Ln", "Elm St", "Park B
  */
 function syntheticAddress(c: CaseContext, p: PersonParts) {
   let h = 2166136261;
-  for (const ch of `${p.name.givenName}|${p.name.familyName}|${p.birthDay}`) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619);
+  for (const ch of `${p.name.givenName}|${p.name.familyName}|${p.birthDay}`)
+    h = Math.imul(h ^ ch.codePointAt(0)!, 16777619);
   const u = h >>> 0;
   return {
     line1: `${100 + (u % 8900)} ${STREETS[u % STREETS.length]}`,
@@ -59,7 +71,10 @@ function syntheticAddress(c: CaseContext, p: PersonParts) {
 }
 
 export function makePerson(rng: Rng, c: CaseContext, p: PersonParts): PersonInput {
-  const facts: Record<string, unknown> = { represented: p.counselId !== undefined, address: syntheticAddress(c, p) };
+  const facts: Record<string, unknown> = {
+    represented: p.counselId !== undefined,
+    address: syntheticAddress(c, p),
+  };
   if (c.entry) facts.entry = c.entry;
   if (c.unaccompaniedChild) facts.unaccompaniedChild = true;
   if (c.familyUnit || (c.age >= 22 && rng.chance(0.3))) {

@@ -226,7 +226,8 @@ export const descriptions: Record<string, string> = {
   "sso_identities.issuer": "OpenID provider (issuer URL).",
   "sso_identities.subject": "The user's subject identifier at that provider.",
   // Data integration (src/store/schema-integration.ts)
-  imports: "Files imported from named source systems, one row per (source, file); re-running a file resumes it.",
+  imports:
+    "Files imported from named source systems, one row per (source, file); re-running a file resumes it.",
   "imports.source": "Name of the source system the file came from.",
   "imports.file_name": "Name of the imported file.",
   "imports.mapping": "How the file's columns map to person fields.",
@@ -240,7 +241,8 @@ export const descriptions: Record<string, string> = {
   "imports.error": "Why the import failed, if it did.",
   "imports.started_at": "When the import started.",
   "imports.finished_at": "When it finished.",
-  source_records: "Rows of imported files as source records, each linked to a person; a changed row is a new version.",
+  source_records:
+    "Rows of imported files as source records, each linked to a person; a changed row is a new version.",
   "source_records.source": "Source system.",
   "source_records.source_id": "The record's identifier in the source system.",
   "source_records.content_hash": "SHA-256 of the row's content: the same row imported twice is one record.",

@@ -38,14 +38,12 @@ export const caseRoutes =
       },
       async (req, reply) => {
         const r = await openCase(ctx, requireActor(req), req.body);
-        return reply
-          .status(201)
-          .send({
-            caseId: r.caseId,
-            number: r.number,
-            version: r.version,
-            state: r.state as unknown as Record<string, unknown>,
-          });
+        return reply.status(201).send({
+          caseId: r.caseId,
+          number: r.number,
+          version: r.version,
+          state: r.state as unknown as Record<string, unknown>,
+        });
       },
     );
 
@@ -77,15 +75,13 @@ export const caseRoutes =
       },
       async (req, reply) => {
         const r = await recordEvent(ctx, requireActor(req), req.params.id, req.body);
-        return reply
-          .status(201)
-          .send({
-            caseId: r.caseId,
-            number: r.number,
-            seq: r.seq,
-            version: r.version,
-            state: r.state as unknown as Record<string, unknown>,
-          });
+        return reply.status(201).send({
+          caseId: r.caseId,
+          number: r.number,
+          seq: r.seq,
+          version: r.version,
+          state: r.state as unknown as Record<string, unknown>,
+        });
       },
     );
   };
