@@ -2,6 +2,8 @@
  * Placement benchmarks (figures, not tests). Run:
  *   npx tsx bench/placement.ts small    # 5,000 people x 150 facilities, exact (HiGHS + pricing)
  *   npx tsx bench/placement.ts large    # 70,000 people x 1,500 facilities, 30 s budget
+ *   npx tsx bench/placement.ts small-flow | large-flow   # the same with the TS min-cost flow engine
+ *                                                        # (large-flow: 240 s budget, to see where it ends)
  * Each case also runs the greedy "nearest feasible free bed" baseline on the same instance.
  */
 import { generateInstance } from "../src/placement/generate.js";
@@ -57,3 +59,6 @@ if (which === "small" || which === "all")
   await run("small", 5000, 150, { engine: "highs", timeLimitSeconds: 600 });
 if (which === "large" || which === "all")
   await run("large", 70000, 1500, { timeLimitSeconds: 30, reasons: true });
+if (which === "small-flow") await run("small-flow", 5000, 150, { engine: "flow", timeLimitSeconds: 600 });
+if (which === "large-flow")
+  await run("large-flow", 70000, 1500, { engine: "flow", timeLimitSeconds: 240, reasons: true });

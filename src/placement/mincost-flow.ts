@@ -61,6 +61,7 @@ export class TransportFlow {
     private readonly p: Prepared,
     private readonly arcs: ArcStore,
     unplacedCount: number,
+    pricingPasses = 60,
   ) {
     this.groups = groupCount(p);
     this.slots = p.capacity.length + 1;
@@ -84,10 +85,11 @@ export class TransportFlow {
       const g = arcs.group[a];
       if (arcs.cost[a] < cheapest[g]) cheapest[g] = arcs.cost[a];
     }
-    for (let g = 0; g < this.groups; g++) if (cheapest[g] < Infinity) maxCheapest = Math.max(maxCheapest, cheapest[g]);
+    for (let g = 0; g < this.groups; g++)
+      if (cheapest[g] < Infinity) maxCheapest = Math.max(maxCheapest, cheapest[g]);
     this.dummyCost = maxCheapest;
     this.sync();
-    this.coldStart();
+    this.coldStart(pricingPasses);
   }
 
   private slotOfArc(a: number): number {
@@ -125,22 +127,51 @@ export class TransportFlow {
     [this.slotArcStart, this.slotArcs] = csr(this.arcSlot, this.slots);
   }
 
-  /** Everyone on their cheapest arc; slots and sink at potential 0, so every reduced cost is >= 0. */
-  private coldStart(): void {
-    const { groupArcStart, groupArcs, arcCost } = this;
-    for (let g = 0; g < this.groups; g++) {
+  /**
+   * Cold start: slot prices z <= 0 from a few congestion-pricing passes (a slot
+   * wanted by more people than it has beds gets dearer, a slot with spare beds
+   * cheaper, never above 0), then every group on its cheapest arc at those prices.
+   * Any z <= 0 gives reduced costs >= 0 if slots with z < 0 send all their beds to
+   * the sink; the prices only make the imbalances left for the shortest paths small.
+   */
+  private coldStart(pricingPasses: number): void {
+    const { groupArcStart, groupArcs, arcCost, arcSlot, potential, cap } = this;
+    const G = this.groups;
+    const realSlots = this.slots - 1;
+    const wanted = new Float64Array(this.slots);
+    const cheapestArc = (g: number) => {
       let best = -1;
+      let bestCost = Number.POSITIVE_INFINITY;
       for (let k = groupArcStart[g]; k < groupArcStart[g + 1]; k++) {
         const a = groupArcs[k];
-        if (best < 0 || arcCost[a] < arcCost[best]) best = a;
+        const c = arcCost[a] - potential[G + arcSlot[a]];
+        if (c < bestCost) {
+          bestCost = c;
+          best = a;
+        }
       }
       if (best < 0) throw new Error(`group ${g} has no arc`);
+      return best;
+    };
+    // Steps in cost units, shrinking geometrically: a few % of the typical cheapest cost.
+    let step = 0.05 * Math.max(1, this.dummyCost) * 0.2;
+    for (let pass = 0; pass < pricingPasses; pass++, step *= 0.95) {
+      wanted.fill(0);
+      for (let g = 0; g < G; g++) wanted[arcSlot[cheapestArc(g)]] += groupSupply(this.p, g);
+      for (let s = 0; s < realSlots; s++) {
+        const pressure = Math.max(-1, Math.min(1, (wanted[s] - cap[s]) / Math.max(1, cap[s])));
+        potential[G + s] = Math.min(0, potential[G + s] - step * pressure);
+      }
+    }
+    for (let g = 0; g < G; g++) {
+      const best = cheapestArc(g);
       this.flow[best] = groupSupply(this.p, g);
-      this.load[this.arcSlot[best]] += this.flow[best];
-      this.potential[g] = -arcCost[best];
+      this.load[arcSlot[best]] += this.flow[best];
+      potential[g] = potential[G + arcSlot[best]] - arcCost[best];
     }
     for (let s = 0; s < this.slots; s++) {
-      this.toSink[s] = Math.min(this.load[s], this.cap[s]);
+      // Complementary slackness on slot -> sink: a priced slot (z < 0) must be full.
+      this.toSink[s] = potential[G + s] < 0 ? cap[s] : Math.min(this.load[s], cap[s]);
       this.sinkInflow += this.toSink[s];
     }
   }

@@ -264,8 +264,8 @@ export async function linkImport(ctx: AppContext, actor: Actor | "system", impor
         linked: imp.linked + summary.linked,
         createdPersons: imp.createdPersons + summary.createdPersons,
         reviews: imp.reviews + summary.reviews,
-        updatedAt: now,
-        finishedAt: now,
+        updatedAt: ctx.now(),
+        finishedAt: ctx.now(),
       });
       return getImport(tx, importId);
     },

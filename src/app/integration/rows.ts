@@ -5,7 +5,6 @@
  * that exist, languages ISO 639 codes.
  */
 import { createHash } from "node:crypto";
-import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
 import { normalizeANumber } from "../../domain/a-number.js";
 import { AppError } from "../../domain/errors.js";
@@ -32,8 +31,14 @@ export type RowResult =
 const regions = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
 /** Alpha-2 codes that name a country or territory (ZZ is "unknown region", EU/UN are not countries). */
 const NOT_COUNTRIES = new Set(["ZZ", "EU", "EZ", "UN", "QO"]);
+const countryCache = new Map<string, boolean>();
 export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.has(code) && regions.of(code) !== undefined;
+  let known = countryCache.get(code);
+  if (known === undefined) {
+    known = /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.has(code) && regions.of(code) !== undefined;
+    if (countryCache.size < 10_000) countryCache.set(code, known);
+  }
+  return known;
 }
 
 const name = z.string().min(1, "missing").max(200, "longer than 200 characters");
@@ -55,7 +60,7 @@ function rowSchema(m: ResolvedMapping) {
         ctx.addIssue({ code: "custom", message: `"${raw}" ${why}` });
         return z.NEVER;
       }
-      return date.toString();
+      return date;
     }),
     aNumber: z.string().transform((raw, ctx) => {
       if (raw === "") return null;
@@ -106,14 +111,14 @@ function rowSchema(m: ResolvedMapping) {
   });
 }
 
-/** YYYYMMDD as a real calendar date, or null (31 February, month 13 ...). */
-function calendarDate(digits: string): Temporal.PlainDate | null {
-  try {
-    const [year, month, day] = [+digits.slice(0, 4), +digits.slice(4, 6), +digits.slice(6, 8)];
-    return Temporal.PlainDate.from({ year, month, day }, { overflow: "reject" });
-  } catch {
-    return null;
-  }
+/** YYYYMMDD as a real calendar date (YYYY-MM-DD), or null (31 February, month 13 ...). */
+function calendarDate(digits: string): string | null {
+  const [year, month, day] = [+digits.slice(0, 4), +digits.slice(4, 6), +digits.slice(6, 8)];
+  if (year < 1800 || month < 1 || month > 12 || day < 1) return null;
+  // Checked by hand rather than with Temporal: this runs for every row of every import.
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return day <= days ? `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}` : null;
 }
 
 function sourceIdOf(row: RawRow, column: string): string {

@@ -18,7 +18,7 @@ interface PlaceOptions {
   seed: string;
   bedRatio?: string;
   timeLimit: string;
-  engine?: "highs" | "aggregate";
+  engine?: "highs" | "aggregate" | "flow";
   reasons: boolean;
   inProcess?: boolean;
 }
@@ -57,7 +57,10 @@ export function register(program: Command): void {
     .option("--seed <n>", "seed for --generate", "1")
     .option("--bed-ratio <r>", "beds per person for --generate (below 1: beds short)")
     .option("--time-limit <seconds>", "wall-clock budget for the solve", "300")
-    .option("--engine <name>", "highs (exact LP) or aggregate (large instances); default by size")
+    .option(
+      "--engine <name>",
+      "highs (exact LP), aggregate (large instances) or flow (TS min-cost flow); default by size",
+    )
     .option("--no-reasons", "omit the per-assignment explanations")
     .option("--in-process", "solve on the main thread instead of a worker thread")
     .action(async (opts: PlaceOptions) => {
@@ -80,8 +83,8 @@ export function register(program: Command): void {
         return;
       }
       if (!opts.instance) throw invalid("instance", "--instance <file> is required (or --generate)");
-      if (opts.engine && opts.engine !== "highs" && opts.engine !== "aggregate") {
-        throw invalid("engine", `unknown engine "${opts.engine}" (highs or aggregate)`);
+      if (opts.engine && opts.engine !== "highs" && opts.engine !== "aggregate" && opts.engine !== "flow") {
+        throw invalid("engine", `unknown engine "${opts.engine}" (highs, aggregate or flow)`);
       }
       const instance = parseInstance(await readInstance(opts.instance));
       const options = {
