@@ -1,29 +1,12 @@
-/**
- * Agency-scale data: N synthetic persons, each with a case and its history,
- * COPYed into PostgreSQL (src/store/repositories/copy-load.ts), with a
- * progress bar. Rows are exactly those of the demo seed (src/app/seed-demo.ts:
- * generateCases -> persons, cases with projectCase, case_events); one audit
- * entry per batch, in the batch's transaction, as the seed writes.
- *
- *   npx tsx bench/load-persons.ts [persons=100000] [--db immos_scale] [--batch 5000] [--connections 2]
- *
- * Creates (drops first) the database `--db` next to IMMOS_BENCH_PG_URL, migrates it, loads the
- * reference data and demo users, then the persons; prints persons/s and table sizes.
- * The database stays, for bench/api-load.ts (which calls this itself when the data is missing).
- */
-import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { SingleBar } from "cli-progress";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import { personInput } from "../src/app/schemas.js";
 import { seedDemo } from "../src/app/seed-demo.js";
-import { normalizeANumber } from "../src/domain/a-number.js";
-import { projectCase } from "../src/domain/case-state.js";
-import { searchNames } from "../src/domain/names.js";
-import { generateCases, referenceData, type SeedCase } from "../src/seed/index.js";
+import { rowsFor } from "../src/app/seed-rows.js";
+import { generateCases, referenceData } from "../src/seed/index.js";
 import type { Db } from "../src/store/db.js";
 import { openPostgres } from "../src/store/db.js";
 import { appendAudit } from "../src/store/repositories/audit.js";
@@ -36,56 +19,9 @@ import { machine, PG_URL } from "./support.js";
 export const SCALE_TODAY = "2026-11-27";
 export const scaleNow = () => new Date(`${SCALE_TODAY}T15:00:00Z`);
 
+
 export function databaseUrl(name: string): string {
   return PG_URL.replace(/\/[^/]*$/, `/${name}`);
-}
-
-/** The rows seed-demo.ts writes for one generated case (a copy of its loop body: keep the two in step). */
-export function rowsFor(c: SeedCase, year: string, into: BulkBatch): void {
-  const p = personInput.parse(c.person);
-  const personId = randomUUID();
-  const caseId = randomUUID();
-  const stored = c.events.map((event, i) => ({ seq: i + 1, event }));
-  const state = projectCase(stored);
-  into.persons.push({
-    id: personId,
-    aNumber: p.aNumber ? normalizeANumber(p.aNumber) : null,
-    givenName: p.givenName,
-    familyName: p.familyName,
-    aliases: p.aliases,
-    searchNames: searchNames([{ given: p.givenName, family: p.familyName }, ...p.aliases]),
-    birthDate: p.birthDate ?? null,
-    sex: p.sex ?? null,
-    birthCountry: p.birthCountry ?? null,
-    citizenship: p.citizenship,
-    languages: p.languages,
-    counselId: p.counselId ?? null,
-    facts: p.facts,
-  });
-  into.cases.push({
-    id: caseId,
-    number: `${c.case.officeCode}-${year}-${caseId.replace(/-/g, "").slice(0, 8).toUpperCase()}`,
-    personId,
-    kind: c.case.kind,
-    courtCode: c.case.courtCode ?? null,
-    officeCode: c.case.officeCode,
-    stage: state.stage,
-    state,
-    facilityCode: state.facilityCode,
-    lastEventOn: state.lastEventOn,
-    eventCount: stored.length,
-    version: stored.length,
-  });
-  for (const s of stored) {
-    into.events.push({
-      caseId,
-      seq: s.seq,
-      type: s.event.type,
-      on: s.event.on,
-      at: s.event.at ?? null,
-      body: s.event,
-    });
-  }
 }
 
 export interface LoadOptions {

@@ -1,12 +1,3 @@
-/**
- * Loads the deterministic synthetic demo: reference data (offices, courts,
- * facilities, counsel), the demo users, and N persons with cases at every
- * stage. Runs once per database unless forced; reports progress.
- */
-import { randomUUID } from "node:crypto";
-import { normalizeANumber } from "../domain/a-number.js";
-import { projectCase } from "../domain/case-state.js";
-import { searchNames } from "../domain/names.js";
 import { demoUsers, generateCases, referenceData } from "../seed/index.js";
 import { type BulkBatch, insertBatch } from "../store/repositories/bulk.js";
 import { counselIdsOfUser, linkUserCounsel } from "../store/repositories/oversight.js";
@@ -16,7 +7,7 @@ import { getUserByName } from "../store/repositories/users.js";
 import { type Actor, authorize } from "./access.js";
 import { type AppContext, today, writeWithAudit } from "./context.js";
 import { createUser } from "./create-user.js";
-import { personInput } from "./schemas.js";
+import { rowsFor } from "./seed-rows.js";
 
 export interface SeedOptions {
   persons: number;
@@ -73,51 +64,7 @@ export async function seedDemo(ctx: AppContext, actor: Actor | "system", opts: S
   };
   let demoCounselId: string | undefined;
   for (const c of generateCases(opts.persons, opts.seed, date, ref)) {
-    const p = personInput.parse(c.person);
-    demoCounselId ??= p.counselId;
-    const personId = randomUUID();
-    const caseId = randomUUID();
-    const stored = c.events.map((event, i) => ({ seq: i + 1, event }));
-    const state = projectCase(stored);
-    batch.persons.push({
-      id: personId,
-      aNumber: p.aNumber ? normalizeANumber(p.aNumber) : null,
-      givenName: p.givenName,
-      familyName: p.familyName,
-      aliases: p.aliases,
-      searchNames: searchNames([{ given: p.givenName, family: p.familyName }, ...p.aliases]),
-      birthDate: p.birthDate ?? null,
-      sex: p.sex ?? null,
-      birthCountry: p.birthCountry ?? null,
-      citizenship: p.citizenship,
-      languages: p.languages,
-      counselId: p.counselId ?? null,
-      facts: p.facts,
-    });
-    batch.cases.push({
-      id: caseId,
-      number: `${c.case.officeCode}-${year}-${caseId.replace(/-/g, "").slice(0, 8).toUpperCase()}`,
-      personId,
-      kind: c.case.kind,
-      courtCode: c.case.courtCode ?? null,
-      officeCode: c.case.officeCode,
-      stage: state.stage,
-      state,
-      facilityCode: state.facilityCode,
-      lastEventOn: state.lastEventOn,
-      eventCount: stored.length,
-      version: stored.length,
-    });
-    for (const s of stored) {
-      batch.events.push({
-        caseId,
-        seq: s.seq,
-        type: s.event.type,
-        on: s.event.on,
-        at: s.event.at ?? null,
-        body: s.event,
-      });
-    }
+    demoCounselId ??= rowsFor(c, year, batch);
     done++;
     if (batch.persons.length >= batchSize) await flush();
   }
