@@ -19,7 +19,6 @@ import { machine, PG_URL } from "./support.js";
 export const SCALE_TODAY = "2026-11-27";
 export const scaleNow = () => new Date(`${SCALE_TODAY}T15:00:00Z`);
 
-
 export function databaseUrl(name: string): string {
   return PG_URL.replace(/\/[^/]*$/, `/${name}`);
 }
