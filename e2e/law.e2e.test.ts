@@ -169,7 +169,10 @@ describe("the law in the browser", () => {
     await row.getByRole("heading", { name: "Review requested" }).waitFor();
 
     await signIn(supervisor, server.url, "supervisor");
-    await supervisor.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reviews" }).click();
+    await supervisor
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Reviews", exact: true })
+      .click();
     await supervisor.getByRole("heading", { name: "Reviews", level: 1 }).waitFor();
     const card = supervisor
       .getByRole("listitem")
