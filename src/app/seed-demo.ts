@@ -64,7 +64,9 @@ export async function seedDemo(ctx: AppContext, actor: Actor | "system", opts: S
   };
   let demoCounselId: string | undefined;
   for (const c of generateCases(opts.persons, opts.seed, date, ref)) {
-    demoCounselId ??= rowsFor(c, year, batch);
+    // Always build the rows; only the first counsel id is kept (`??=` alone would skip the call).
+    const counselId = rowsFor(c, year, batch);
+    demoCounselId ??= counselId;
     done++;
     if (batch.persons.length >= batchSize) await flush();
   }
