@@ -8,6 +8,7 @@ import { type Actor, authorize } from "../access.js";
 import { type AppContext, today } from "../context.js";
 import { loadLawInputs } from "../law-inputs.js";
 import { findCase } from "../load-case.js";
+import { redactVerdict } from "../oversight/verdict-redaction.js";
 import { actionSpecs } from "./catalog.js";
 import { parseAction } from "./parse-action.js";
 
@@ -23,8 +24,12 @@ export async function evaluateAction(
   const tx = ctx.database.db;
   const row = await findCase(tx, caseRef);
   authorize(actor, "case.read", { officeCode: row.officeCode });
-  const { history, config } = await loadLawInputs(tx, row);
-  return { action, verdict: evaluate(history, action, config, action.on) };
+  const { stored, history, config } = await loadLawInputs(tx, row);
+  const flags = (row.state as { flags?: string[] }).flags ?? [];
+  return {
+    action,
+    verdict: redactVerdict(evaluate(history, action, config, action.on), actor, stored, flags),
+  };
 }
 
 /** Deadlines of a case as of a date (the `none` action checks only deadlines). */

@@ -22,6 +22,7 @@ import { loadLawInputs } from "../law-inputs.js";
 import { checkFacility, findCase } from "../load-case.js";
 import { reevaluateOpenManifests } from "../movements/reevaluate-person-manifests.js";
 import { assertRemovalOnManifest } from "../movements/removal-guard.js";
+import { redactVerdict } from "../oversight/verdict-redaction.js";
 import { parseAction } from "./parse-action.js";
 
 export const takeActionInput = z.object({
@@ -121,6 +122,8 @@ export async function takeAction(
           "action.on",
         );
       const verdict = evaluate(history, action, config, action.on);
+      // What the actor is shown: the words of a confidential case are withheld without a purpose (oversight).
+      const shown = redactVerdict(verdict, actor, stored, (row.state as { flags?: string[] }).flags ?? []);
       detail.outcome = verdict.outcome;
       detail.rules = findingSummary(verdict);
       const effects = spec.effect(action);
@@ -142,7 +145,7 @@ export async function takeAction(
           ],
           actor.id,
         );
-        return { status: "blocked", verdict, version: r.version } as const;
+        return { status: "blocked", verdict: shown, version: r.version } as const;
       }
       if (verdict.outcome === "REVIEW") {
         if (!input.reviewId) {
@@ -167,7 +170,7 @@ export async function takeAction(
             [{ type: "review.requested", on: action.on, action: action.type, reviewId }],
             actor.id,
           );
-          return { status: "review_requested", verdict, version: r.version, reviewId } as const;
+          return { status: "review_requested", verdict: shown, version: r.version, reviewId } as const;
         }
         const review = await getReview(tx, input.reviewId);
         if (!review || review.caseId !== row.id)
@@ -192,12 +195,12 @@ export async function takeAction(
           "acknowledgement_required",
           `acknowledge the warnings to go ahead: ${findingSummary(verdict).join(", ")}`,
           "acknowledge",
-          { verdict },
+          { verdict: shown },
         );
       }
       await assertRemovalOnManifest(tx, row.id, action);
       const r = await append(tx, ctx, row, stored, effects, actor.id);
-      return { status: "done", verdict, version: r.version, recorded: r.seqs } as const;
+      return { status: "done", verdict: shown, version: r.version, recorded: r.seqs } as const;
     },
   );
   return outcome;
