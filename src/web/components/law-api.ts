@@ -4,31 +4,11 @@
  * country, today's date, the next hearing).
  */
 import { Temporal } from "temporal-polyfill";
+// The verdict shapes are the law engine's own (type-only: nothing of src/law is bundled).
+import type { Outcome, Verdict } from "../../law/types.js";
 import { ApiFailure, api, type CaseView } from "../api.js";
 
-export type Outcome = "BLOCK" | "REVIEW" | "WARN" | "ALLOW";
-
-export interface Finding {
-  rule: string;
-  outcome: Outcome;
-  citation: string;
-  message: string;
-  facts?: string[];
-  remedy?: string;
-}
-
-export interface Deadline {
-  kind: string;
-  due: string;
-  rule: string;
-  note?: string;
-}
-
-export interface Verdict {
-  outcome: Outcome;
-  findings: Finding[];
-  deadlines: Deadline[];
-}
+export type { Deadline, Finding, Outcome, Verdict } from "../../law/types.js";
 
 export interface JsonSchema {
   type?: string;
