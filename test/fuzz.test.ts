@@ -117,16 +117,9 @@ function checkAnswer(route: string, status: number, body: any) {
  * their owners and listed here until fixed, so that `npm test` fails on any new one. Remove a line
  * when its route is fixed (the test then guards it).
  */
-const KNOWN = new Set<string>([
-  // 4xx without error.field: a refusal (422 document_refused) and not_found on a path id.
-  "POST /api/v1/cases/{id}/documents",
-  "POST /api/v1/documents/{docId}/service",
-  "POST /api/v1/imports",
-  "POST /api/v1/imports/{id}/rows",
-  "POST /api/v1/imports/{id}/finish",
-  "POST /api/v1/link-reviews/{id}/decision",
-  "POST /api/v1/persons/merge",
-]);
+// Empty: every route fuzzed so far answers < 500 and names the field. Add a route here only with
+// a report to its owner.
+const KNOWN = new Set<string>([]);
 /** Fixed by default so `npm test` is repeatable; IMMOS_FUZZ_SEED=random explores. */
 const seedEnv = process.env.IMMOS_FUZZ_SEED ?? "20261127";
 const SEED = seedEnv === "random" ? Date.now() % 2 ** 31 : Number(seedEnv);

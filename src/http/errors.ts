@@ -31,7 +31,7 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
         error: {
           code: "invalid_input",
           message: `${field || "body"}: ${issue.message}`,
-          field: field || undefined,
+          field: field || "body",
         },
       },
     };
@@ -70,8 +70,18 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
   };
 }
 
+/**
+ * A not_found that names no field is about the resource the URL names: when the route has one path
+ * parameter, that parameter is the field (so a client can tell "no such import" from a bad body).
+ */
+function pathField(req: FastifyRequest): string | undefined {
+  const names = Object.keys((req.params as Record<string, unknown> | undefined) ?? {});
+  return names.length === 1 ? names[0] : undefined;
+}
+
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const { status, body } = toErrorBody(err);
+  if (body.error.code === "not_found" && !body.error.field) body.error.field = pathField(req);
   if (status >= 500) req.log.error({ err }, "request failed");
   return reply.status(status).send(body);
 }

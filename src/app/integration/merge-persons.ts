@@ -83,7 +83,8 @@ export async function mergePersons(
       ]);
       const survivor = locked.get(survivorId);
       const merged = locked.get(mergedId);
-      if (!survivor || !merged) throw new AppError("not_found", "person not found");
+      if (!survivor) throw new AppError("not_found", "person not found", "survivorId");
+      if (!merged) throw new AppError("not_found", "person not found", "mergedId");
       await checkReach(tx, actor, mergedId);
       await checkReach(tx, actor, survivorId);
 
