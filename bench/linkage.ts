@@ -5,7 +5,7 @@
  * Run: npx tsx bench/linkage.ts [N]   (NODE_OPTIONS=--max-old-space-size=4096 for 1M)
  */
 import { pairMetrics } from "../src/linkage/evaluate.js";
-import { linkRecords } from "../src/linkage/link.js";
+import { linkRecordsParallel } from "../src/linkage/link.js";
 import { generateRecords } from "./linkage-data.js";
 
 const n = Number(process.argv[2] ?? 1_000_000);
@@ -14,7 +14,8 @@ const records = generateRecords(n);
 const generated = performance.now();
 console.log(`generated ${records.length} records in ${((generated - t0) / 1000).toFixed(1)} s`);
 
-const result = linkRecords(records, {
+const result = await linkRecordsParallel(records, {
+  threads: process.env.THREADS ? Number(process.env.THREADS) : undefined,
   onProgress: (stage, done, total) => {
     if (process.env.VERBOSE) console.log(`  ${stage} ${done}/${total}`);
   },

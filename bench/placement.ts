@@ -62,3 +62,7 @@ if (which === "large" || which === "all")
 if (which === "small-flow") await run("small-flow", 5000, 150, { engine: "flow", timeLimitSeconds: 600 });
 if (which === "large-flow")
   await run("large-flow", 70000, 1500, { engine: "flow", timeLimitSeconds: 240, reasons: true });
+if (which === "small-scaling")
+  await run("small-scaling", 5000, 150, { engine: "scaling", timeLimitSeconds: 600 });
+if (which === "large-scaling")
+  await run("large-scaling", 70000, 1500, { engine: "scaling", timeLimitSeconds: 30, reasons: true });

@@ -3,10 +3,15 @@
  * `immos audit verify` (POST /api/v1/audit/verify), which names the first
  * entry touched: edit, edit and re-hash, delete, insert, reorder, a cut-off
  * tail (against a signed checkpoint), a chain rewritten end to end with fresh
- * hashes, and a forged checkpoint. Case writes carry beforeHash/afterHash.
+ * hashes, and a forged checkpoint (a bad Ed25519 signature, or a good one by
+ * a key pair the verifier does not trust). Checkpoints exported off the
+ * database are checked with the public key alone. Case writes carry
+ * beforeHash/afterHash.
  */
+import { generateKeyPairSync, sign } from "node:crypto";
 import { desc, eq, gt, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { checkpointMessage, publicKeyId } from "../src/app/oversight/checkpoints.js";
 import {
   type AuditEntryBody,
   canonicalJson,
@@ -19,7 +24,10 @@ import { auditCheckpoints } from "../src/store/schema-oversight.js";
 import { startTestApp, type TestApp } from "./support/app.js";
 import { backends } from "./support/databases.js";
 
-process.env.IMMOS_AUDIT_KEY ??= "test-audit-checkpoint-key";
+// The server's signing key for this run (PKCS#8 PEM), so no key file is written into the repository.
+const serverKey = generateKeyPairSync("ed25519");
+process.env.IMMOS_CHECKPOINT_KEY = serverKey.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+const serverPublicKey = serverKey.publicKey.export({ type: "spki", format: "pem" }).toString();
 
 type Row = typeof auditLog.$inferSelect;
 const bodyOf = (r: Row): AuditEntryBody => ({
@@ -193,5 +201,102 @@ describe.each(backends())("audit tampering (%s)", (backend) => {
     const { id: _id, ...exported } = cp;
     const r = await t.as("auditor")("POST", "/api/v1/audit/verify", { checkpoints: [exported] });
     expect(r.body.finding).toMatchObject({ seq: last.seq, problem: "truncated" });
+  });
+
+  it("signs checkpoints with Ed25519 and exports the public key; the signature covers every field", async () => {
+    const cp = await checkpoint();
+    expect(cp).toMatchObject({
+      algorithm: "Ed25519",
+      publicKey: serverPublicKey,
+      keyId: publicKeyId(serverPublicKey),
+    });
+    const { id: _id, ...exported } = cp;
+    // Anyone holding only the public key can check it.
+    const ok = await t.as("auditor")("POST", "/api/v1/audit/verify", {
+      checkpoints: [exported],
+      publicKeys: [serverPublicKey],
+    });
+    expect(ok.body).toMatchObject({ ok: true, checkpoints: 2 });
+    for (const change of [
+      { headHash: "0".repeat(64) },
+      { at: "2020-01-01T00:00:00.000Z" },
+      { headSeq: cp.headSeq - 1 },
+      { keyId: "0123456789abcdef" },
+    ]) {
+      await db().delete(auditCheckpoints);
+      const r = await t.as("auditor")("POST", "/api/v1/audit/verify", {
+        checkpoints: [{ ...exported, ...change }],
+      });
+      expect(r.body.finding, JSON.stringify(change)).toMatchObject({ problem: "bad_checkpoint" });
+    }
+  });
+
+  it("finds a forged signature on a stored checkpoint", async () => {
+    const cp = await checkpoint();
+    const bytes = Buffer.from(cp.signature, "base64");
+    bytes[0] ^= 0xff;
+    await db()
+      .update(auditCheckpoints)
+      .set({ signature: bytes.toString("base64") })
+      .where(eq(auditCheckpoints.id, cp.id));
+    const r = await verify();
+    expect(r.ok).toBe(false);
+    expect(r.finding).toMatchObject({ seq: cp.headSeq, problem: "bad_checkpoint" });
+    expect(r.finding.message).toContain("signature is invalid");
+  });
+
+  it("finds a checkpoint forged with the attacker's own key pair, validly signed", async () => {
+    // Cut the tail, then forge a checkpoint of the shortened chain with a fresh key pair, so the
+    // shortened chain looks vouched for.
+    const keep = pristine.at(-3)!;
+    const real = await checkpoint();
+    await db().delete(auditCheckpoints);
+    await db().delete(auditLog).where(gt(auditLog.seq, keep.seq));
+    const mallory = generateKeyPairSync("ed25519");
+    const publicKey = mallory.publicKey.export({ type: "spki", format: "pem" }).toString();
+    const body = {
+      headSeq: keep.seq,
+      headHash: keep.hash,
+      at: new Date().toISOString(),
+      algorithm: "Ed25519",
+      keyId: publicKeyId(publicKey),
+      publicKey,
+    };
+    const signature = sign(null, Buffer.from(checkpointMessage(body)), mallory.privateKey).toString("base64");
+    await db()
+      .insert(auditCheckpoints)
+      .values({ ...body, signature });
+    const r = await verify();
+    expect(r.finding).toMatchObject({ seq: keep.seq, problem: "bad_checkpoint" });
+    expect(r.finding.message).toContain("does not trust");
+    // Trusting the forger's key is the verifier's mistake to make; with the real key the cut shows.
+    const { id: _id, ...exported } = real;
+    const pinned = await t.as("auditor")("POST", "/api/v1/audit/verify", {
+      checkpoints: [exported],
+      publicKeys: [serverPublicKey],
+    });
+    expect(pinned.body.finding).toMatchObject({ problem: "bad_checkpoint" });
+    await db().delete(auditCheckpoints);
+    const cut = await t.as("auditor")("POST", "/api/v1/audit/verify", {
+      checkpoints: [exported],
+      publicKeys: [serverPublicKey],
+    });
+    expect(cut.body.finding).toMatchObject({ seq: keep.seq + 1, problem: "truncated" });
+  });
+
+  it("an exported checkpoint checked with another public key does not count", async () => {
+    const { id: _id, ...exported } = await checkpoint();
+    const other = generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "pem" }).toString();
+    const r = await t.as("auditor")("POST", "/api/v1/audit/verify", {
+      checkpoints: [exported],
+      publicKeys: [other],
+    });
+    expect(r.body.finding).toMatchObject({ problem: "bad_checkpoint" });
+    const junk = await t.as("auditor")("POST", "/api/v1/audit/verify", {
+      checkpoints: [],
+      publicKeys: ["nope"],
+    });
+    expect(junk.status).toBe(400);
+    expect(junk.body.error.field).toBe("publicKeys");
   });
 });

@@ -6,6 +6,7 @@
  * WARN needs an acknowledgement; ALLOW goes ahead and records its effects.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadHistory } from "../src/app/load-case.js";
 import { readAudit } from "../src/store/repositories/audit.js";
 import { startTestApp, type TestApp } from "./support/app.js";
 import { backends } from "./support/databases.js";
@@ -246,6 +247,269 @@ describe.each(backends())("actions through the law on %s", (backend) => {
     expect(r.body.recorded).toEqual([h.length]);
     expect(h.at(-1)?.event).toMatchObject({ type: "removal.scheduled", on: "2025-05-13", country: "MX" });
     expect((await auditFor(c.caseId))[0].detail).toMatchObject({ outcome: "ALLOW" });
+  });
+
+  // --- The actions that hand over to an existing use case (manifest, departure) and case.close. ---
+
+  /** A clean removal to El Salvador as of TODAY: final order, passport, notice, no fear, fit to travel. */
+  const cleanHistory = (clearanceOn = "2026-11-20") => [
+    {
+      on: "2026-06-01",
+      type: "order.issued",
+      by: "IJ",
+      kind: "removal",
+      delivery: "oral",
+      countries: ["SV"],
+    },
+    { on: "2026-06-01", type: "appeal.waived", knowing: true },
+    { on: "2026-09-01", type: "travel_document.issued", country: "SV", validUntil: "2030-01-01" },
+    {
+      on: "2026-11-10",
+      type: "removal_notice.served",
+      country: "SV",
+      language: "es",
+      servedTo: ["person"],
+      method: "personal",
+    },
+    { on: "2026-11-10", type: "fear.inquired", country: "SV", expressed: false },
+    { on: clearanceOn, type: "medical.clearance", fit: true },
+  ].sort((x, y) => x.on.localeCompare(y.on));
+  const TODAY = "2026-11-27";
+  let n = 0;
+  const openCase = async (events: object[], as: Call = officer) => {
+    n += 1;
+    const r = await as("POST", "/api/v1/cases", {
+      person: {
+        givenName: `Mover${n}`,
+        familyName: "Actions",
+        birthDate: "1990-01-01",
+        citizenship: ["SV"],
+        languages: ["es"],
+        facts: { represented: true },
+      },
+      case: { kind: "removal_240", officeCode: office },
+      events,
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return r.body as { caseId: string; number: string; version: number };
+  };
+  const createMovement = async () => {
+    const facilities = await officer("GET", "/api/v1/facilities");
+    const facility = facilities.body.items.find((f: { officeCode: string }) => f.officeCode === office).code;
+    const r = await officer("POST", "/api/v1/movements", {
+      kind: "flight",
+      country: "SV",
+      departOn: TODAY,
+      departAt: "10:00",
+      stagingFacilityCode: facility,
+      seats: 5,
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return r.body as { id: string; number: string };
+  };
+  const entryOf = async (movementId: string, caseId: string) =>
+    (await officer("GET", `/api/v1/movements/${movementId}`)).body.entries.find(
+      (e: { caseId: string }) => e.caseId === caseId,
+    );
+  const reviewTask = async (reviewId: string) =>
+    (await supervisor("GET", `/api/v1/queues/${office}`)).body.items.find(
+      (i: { key: string }) => i.key === `review:${reviewId}`,
+    );
+
+  it("the catalog has every action type of the scenario files", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const root = new URL("../scenarios/", import.meta.url);
+    const named = new Set<string>();
+    for (const folder of ["examples", "rules"])
+      for (const f of readdirSync(new URL(`${folder}/`, root)).filter((x) => x.endsWith(".json")))
+        named.add(JSON.parse(readFileSync(new URL(`${folder}/${f}`, root), "utf8")).action.type);
+    named.delete("none"); // deadlines only: GET /cases/:id/deadlines
+    const catalog = (await officer("GET", "/api/v1/actions")).body.items.map((i: { type: string }) => i.type);
+    expect([...named].filter((x) => !catalog.includes(x))).toEqual([]);
+    for (const added of ["manifest.add", "flight.depart", "case.close", "consular.notify"])
+      expect(catalog).toContain(added);
+  });
+
+  it("manifest.add: BLOCK refuses and records the attempt; ALLOW puts the person on the named manifest", async () => {
+    const m = await createMovement();
+    const barred = await openCase([
+      ...cleanHistory(),
+      { on: "2026-11-21", type: "protection.granted", kind: "withholding", country: "SV" },
+    ]);
+    const action = { type: "manifest.add", on: TODAY, country: "SV", movement: m.number };
+    const r = await take(officer, barred.caseId, action);
+    expect(r.status).toBe(422);
+    expect(r.body.error.details.verdict.outcome).toBe("BLOCK");
+    // Read from the store: the page withholds a protection case's events from a reader without a purpose.
+    expect((await loadHistory(t.ctx.database.db, barred.caseId)).at(-1)?.event).toMatchObject({
+      type: "action.blocked",
+      action: "manifest.add",
+    });
+    expect(await entryOf(m.id, barred.caseId)).toBeUndefined();
+    expect((await auditFor(barred.caseId)).map((a) => a.action)).toEqual(["action.manifest.add"]);
+
+    const clean = await openCase(cleanHistory());
+    const noMovement = await take(officer, clean.caseId, { ...action, movement: undefined });
+    expect(noMovement.status).toBe(400);
+    expect(noMovement.body.error.field).toBe("action.movement");
+    const wrongCountry = await take(officer, clean.caseId, { ...action, country: "HN" });
+    expect(wrongCountry.status).toBe(400);
+
+    const ok = await take(officer, clean.caseId, { ...action, role: "alternate" });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body.status).toBe("done");
+    // The movement's own use case wrote the entry, with its gate verdict.
+    expect(await entryOf(m.id, clean.caseId)).toMatchObject({ status: "listed", role: "alternate" });
+    const again = await take(officer, clean.caseId, action);
+    expect(again.status).toBe(409);
+  });
+
+  it("manifest.add: REVIEW opens a review and its task at once; the requester cannot decide it; the final gate still keeps the person off", async () => {
+    const m = await createMovement();
+    // Fit-to-travel clearance 38 days old (EXE-03: at most 30) → REVIEW.
+    const stale = await openCase(cleanHistory("2026-10-20"), supervisor);
+    const action = { type: "manifest.add", on: TODAY, country: "SV", movement: m.number };
+    const r = await take(supervisor, stale.caseId, action);
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    expect(r.body.verdict.findings.map((f: { rule: string }) => f.rule)).toContain("EXE-03");
+    const task = await reviewTask(r.body.reviewId);
+    expect(task).toMatchObject({ kind: "review", caseId: stale.caseId, title: "Review: manifest.add" });
+
+    const own = await supervisor("POST", `/api/v1/reviews/${r.body.reviewId}/decision`, {
+      decision: "approved",
+      reason: "My own request; approving it.",
+    });
+    expect(own.status).toBe(403);
+    const ok = await admin("POST", `/api/v1/reviews/${r.body.reviewId}/decision`, {
+      decision: "approved",
+      reason: "Clearance renewal booked; the medical unit confirms fitness.",
+    });
+    expect(ok.status).toBe(200);
+    expect(await reviewTask(r.body.reviewId)).toBeUndefined();
+
+    // The manifest's final gate (EXE-05, docs/removal-logistics.md) strikes REVIEW at every gate, so the
+    // approval does not put the person on: the refusal is recorded, and the approval stays unused.
+    const go = await take(supervisor, stale.caseId, action, { reviewId: r.body.reviewId });
+    expect(go.status).toBe(422);
+    expect(go.body.error.code).toBe("blocked_by_law");
+    expect(go.body.error.message).toContain("EXE-03");
+    expect(await entryOf(m.id, stale.caseId)).toBeUndefined();
+    expect((await view(stale.caseId)).history.at(-1)?.event.type).toBe("action.blocked");
+    const approved = (await admin("GET", "/api/v1/reviews?status=approved")).body.items;
+    expect(approved.map((i: { id: string }) => i.id)).toContain(r.body.reviewId);
+  });
+
+  it("flight.depart: BLOCK refuses and records the attempt; after boarding it records the removal and closes the case", async () => {
+    const s = scenario("EXE-05-stay-before-boarding");
+    const stayed = await openScenarioCase(t, "officer", s, office);
+    const r = await take(officer, stayed.caseId, s.action);
+    expect(r.status).toBe(422);
+    expect(r.body.error.details.verdict.findings.map((f: { rule: string }) => f.rule)).toContain("EXE-05");
+    expect((await view(stayed.caseId)).history.at(-1)?.event).toMatchObject({
+      type: "action.blocked",
+      action: "flight.depart",
+    });
+
+    const m = await createMovement();
+    const a = await openCase(cleanHistory());
+    expect((await officer("POST", `/api/v1/movements/${m.id}/manifest`, { caseId: a.caseId })).status).toBe(
+      201,
+    );
+    const depart = {
+      type: "flight.depart",
+      on: TODAY,
+      at: "11:40",
+      country: "SV",
+      boardingCompletedAt: "08:40",
+    };
+    // Not boarded yet: the movement completes boarding first.
+    const early = await take(officer, a.caseId, depart);
+    expect(early.status).toBe(422);
+    expect(early.body.error.message).toContain("boarding");
+    expect((await officer("POST", `/api/v1/movements/${m.id}/lock`)).status).toBe(200);
+    const boarded = await officer("POST", `/api/v1/movements/${m.id}/board`, {
+      boardingCompletedAt: `${TODAY}T08:40`,
+    });
+    expect(boarded.body.boarded).toEqual([a.caseId]);
+    // The boarding time the verdict uses must be the one the movement recorded.
+    const wrongTime = await take(officer, a.caseId, { ...depart, boardingCompletedAt: "07:00" });
+    expect(wrongTime.status).toBe(400);
+    expect(wrongTime.body.error.field).toBe("action.boardingCompletedAt");
+
+    const ok = await take(officer, a.caseId, depart);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    const after = await view(a.caseId);
+    expect(ok.body.recorded).toEqual([after.history.length - 1, after.history.length]);
+    expect(types(after.history).slice(-2)).toEqual(["departure.verified", "case.closed"]);
+    expect((await entryOf(m.id, a.caseId)).status).toBe("departed");
+    expect((await auditFor(a.caseId)).at(-1)?.detail).toMatchObject({ outcome: "ALLOW", movement: m.number });
+  });
+
+  it("flight.depart: REVIEW (a stay that reached the agency after boarding) opens a review and its task", async () => {
+    const s = scenario("SC-13");
+    const c = await openScenarioCase(t, "supervisor", s, office);
+    const r = await take(supervisor, c.caseId, s.action);
+    expect(r.status).toBe(202);
+    expect(await reviewTask(r.body.reviewId)).toMatchObject({ title: "Review: flight.depart" });
+    const d = await admin("POST", `/api/v1/reviews/${r.body.reviewId}/decision`, {
+      decision: "denied",
+      reason: "HQ and OPLA: halt; the person is returned from the aircraft.",
+    });
+    expect(d.status).toBe(200);
+    expect(await reviewTask(r.body.reviewId)).toBeUndefined();
+    const go = await take(supervisor, c.caseId, s.action, { reviewId: r.body.reviewId });
+    expect(go.body.error.code).toBe("review_required");
+    expect(types((await view(c.caseId)).history)).not.toContain("departure.verified");
+  });
+
+  it("case.close: BLOCK without a verified departure; ALLOW records case.closed with EXE-06's notice", async () => {
+    const s = scenario("EXE-06-close-without-verification");
+    const open = await openScenarioCase(t, "officer", s, office);
+    const r = await take(officer, open.caseId, { ...s.action, reason: "removed" });
+    expect(r.status).toBe(422);
+    expect(r.body.error.details.verdict.findings[0]).toMatchObject({ rule: "EXE-06", outcome: "BLOCK" });
+    expect((await view(open.caseId)).history.at(-1)?.event).toMatchObject({
+      type: "action.blocked",
+      action: "case.close",
+    });
+
+    const m = await createMovement();
+    const a = await openCase(cleanHistory());
+    await officer("POST", `/api/v1/movements/${m.id}/manifest`, { caseId: a.caseId });
+    await officer("POST", `/api/v1/movements/${m.id}/lock`);
+    await officer("POST", `/api/v1/movements/${m.id}/board`, { boardingCompletedAt: `${TODAY}T08:40` });
+    const removed = await take(officer, a.caseId, {
+      type: "removal.execute",
+      on: TODAY,
+      country: "SV",
+    });
+    expect(removed.status, JSON.stringify(removed.body)).toBe(201);
+    const ok = await take(officer, a.caseId, { type: "case.close", on: TODAY, reason: "removed" });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    const closed = (await view(a.caseId)).history.at(-1)?.event as {
+      type: string;
+      reason: string;
+      note: string;
+    };
+    expect(closed).toMatchObject({ type: "case.closed", reason: "removed" });
+    expect(closed.note).toContain("re-entry bar: 10 years");
+  });
+
+  it("consular.notify: records the notification as a disclosure to the foreign government", async () => {
+    const a = await openCase(cleanHistory());
+    const r = await take(officer, a.caseId, {
+      type: "consular.notify",
+      on: TODAY,
+      country: "SV",
+      content: ["identity", "detention"],
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.verdict.findings.map((f: { rule: string }) => f.rule)).toContain("CONF-02");
+    expect((await view(a.caseId)).history.at(-1)?.event).toMatchObject({
+      type: "disclosure.made",
+      to: "foreign_government",
+      content: ["identity", "detention"],
+    });
   });
 
   it("the verdict of each scenario case matches its expected outcome", async () => {

@@ -2,7 +2,7 @@
  * The deadline sweep and the work queues over the HTTP API, on PGlite and
  * PostgreSQL: due and overdue deadlines become tasks once (a re-sweep does not
  * duplicate), a deadline the facts no longer give closes its task, pending
- * reviews become tasks; queues order earliest due first, a timed hold hides a
+ * reviews become tasks at once (closed when decided); queues order earliest due first, a timed hold hides a
  * task until it ends, assign and done work, and office scope is enforced.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -134,7 +134,7 @@ describe.each(backends())("deadlines and work queues on %s", (backend) => {
     expect((await queue()).map((i) => i.id)).not.toContain(task.id);
   });
 
-  it("a pending review becomes a task, closed once the review is decided", async () => {
+  it("a review request puts its task in the office queue at once; the decision closes it", async () => {
     const s = scenario("SC-06");
     const c = await openScenarioCase(t, "officer", s, office);
     const req = await officer("POST", `/api/v1/cases/${c.caseId}/actions`, {
@@ -142,17 +142,54 @@ describe.each(backends())("deadlines and work queues on %s", (backend) => {
       action: s.action,
     });
     expect(req.status).toBe(202);
+    // No sweep in between: the task is written in the review request's own transaction.
+    const task = (await queue(supervisor)).find((i) => i.key === `review:${req.body.reviewId}`);
+    expect(task).toMatchObject({ kind: "review", caseId: c.caseId, due: TODAY, overdue: false });
+    // A sweep finds it and does not make a second one.
     const r = await sweep();
     expect(r.reviews.open).toBeGreaterThanOrEqual(1);
-    const task = (await queue()).find((i) => i.key === `review:${req.body.reviewId}`);
-    expect(task?.kind).toBe("review");
-    await supervisor("POST", `/api/v1/reviews/${req.body.reviewId}/decision`, {
+    expect((await queue()).filter((i) => i.key === `review:${req.body.reviewId}`)).toHaveLength(1);
+    // Assigned to a supervisor, it is in their own queue until the review is decided.
+    expect((await supervisor("POST", `/api/v1/tasks/${task?.id}/assign`, { me: true })).status).toBe(200);
+    expect((await supervisor("GET", "/api/v1/queues/mine")).body.items.map((i: Task) => i.id)).toContain(
+      task?.id,
+    );
+
+    const d = await supervisor("POST", `/api/v1/reviews/${req.body.reviewId}/decision`, {
       decision: "denied",
       reason: "Competency inquiry first, please.",
     });
-    const again = await sweep();
-    expect(again.reviews.closed).toBe(1);
+    expect(d.status).toBe(200);
     expect((await queue()).map((i) => i.id)).not.toContain(task?.id);
+    expect((await supervisor("GET", "/api/v1/queues/mine")).body.items.map((i: Task) => i.id)).not.toContain(
+      task?.id,
+    );
+    // Already closed: the next sweep has nothing to close and does not reopen it.
+    const again = await sweep();
+    expect(again.reviews.closed).toBe(0);
+    expect((await queue()).map((i) => i.id)).not.toContain(task?.id);
+  });
+
+  it("a refused decision (the requester's own) leaves the task open", async () => {
+    const s = scenario("SC-06");
+    const c = await openScenarioCase(t, "supervisor", s, office, "Own");
+    const req = await supervisor("POST", `/api/v1/cases/${c.caseId}/actions`, {
+      expectedVersion: c.version,
+      action: s.action,
+    });
+    expect(req.status).toBe(202);
+    const own = await supervisor("POST", `/api/v1/reviews/${req.body.reviewId}/decision`, {
+      decision: "approved",
+      reason: "My own request, approving it myself.",
+    });
+    expect(own.status).toBe(403);
+    expect((await queue()).map((i) => i.key)).toContain(`review:${req.body.reviewId}`);
+    const ok = await t.as("admin")("POST", `/api/v1/reviews/${req.body.reviewId}/decision`, {
+      decision: "approved",
+      reason: "Competency inquiry on the record; proceed.",
+    });
+    expect(ok.status).toBe(200);
+    expect((await queue()).map((i) => i.key)).not.toContain(`review:${req.body.reviewId}`);
   });
 
   it("assigns a task, shows it in my queue, holds it until a time and it comes back by itself", async () => {

@@ -9,6 +9,8 @@
  *   to a need-to-know role that states a purpose (`confidentialAccess`).
  */
 import { AppError } from "../domain/errors.js";
+import type { Tx } from "../store/db.js";
+import { counselOfPerson } from "../store/repositories/oversight.js";
 
 export const roles = [
   "officer",
@@ -133,6 +135,34 @@ export function authorize(
     );
   }
   return actor;
+}
+
+/** What `authorizeCase` needs of a case row: its office and its person (whose counsel of record counts). */
+export interface CaseAccessRow {
+  officeCode: string;
+  personId: string;
+}
+
+/**
+ * `authorize` for one case, with its counsel of record looked up: every use
+ * case that reads or writes a case (or its documents, movements, verdicts)
+ * calls this, so counsel reach exactly their clients' cases and nothing else.
+ * `missing` is the error the caller gives for a case or record that does not
+ * exist; counsel who are not of record get that very error (no probing).
+ */
+export async function authorizeCase(
+  tx: Tx,
+  actor: Actor | undefined,
+  permission: Permission,
+  row: CaseAccessRow,
+  missing: () => AppError,
+): Promise<Actor> {
+  // The role is checked before anything is looked up.
+  const who = authorize(actor, permission);
+  if (who.role !== "counsel") return authorize(who, permission, { officeCode: row.officeCode });
+  const counselId = (await counselOfPerson(tx, row.personId)) ?? null;
+  if (!inReach(who, { officeCode: row.officeCode, counselId })) throw missing();
+  return who;
 }
 
 export type ConfidentialAccess =

@@ -1,11 +1,10 @@
 import { formatANumber } from "../domain/a-number.js";
 import { effectiveEvents } from "../domain/case-state.js";
-import { AppError, notFound } from "../domain/errors.js";
 import { getPerson } from "../store/repositories/persons.js";
 import { getCounsel, getCourt, getFacility, getOffice } from "../store/repositories/reference.js";
-import { type Actor, authorize } from "./access.js";
+import { type Actor, authorize, authorizeCase } from "./access.js";
 import type { AppContext } from "./context.js";
-import { findCase, loadHistory } from "./load-case.js";
+import { caseNotFound, findCase, loadHistory } from "./load-case.js";
 import { discloseCaseView } from "./oversight/disclosure.js";
 
 /**
@@ -17,14 +16,9 @@ export async function getCase(ctx: AppContext, actor: Actor, caseRef: string, pu
   // The role is checked before the lookup, so a role without the permission cannot probe which cases exist.
   authorize(actor, "case.read");
   const row = await findCase(tx, caseRef);
+  // Counsel who are not of record get the very answer a missing case gets.
+  await authorizeCase(tx, actor, "case.read", row, () => caseNotFound(caseRef));
   const personRow = await getPerson(tx, row.personId);
-  try {
-    authorize(actor, "case.read", { officeCode: row.officeCode, counselId: personRow?.counselId ?? null });
-  } catch (err) {
-    // Counsel who are not of record get the very answer a missing case gets.
-    if (err instanceof AppError && err.code === "not_found") throw notFound(`case ${caseRef}`);
-    throw err;
-  }
   const [person, history, office, court, facility] = await Promise.all([
     Promise.resolve(personRow),
     loadHistory(tx, row.id),

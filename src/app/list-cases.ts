@@ -26,7 +26,7 @@ export async function listCases(ctx: AppContext, actor: Actor, raw: z.input<type
   const looksLikeANumber = /^a?[\d\s-]{8,11}$/i.test(q);
   const query = !looksLikeANumber && q ? normalizeName(q) : undefined;
   const counsel = actor.role === "counsel";
-  const rows = await searchCases(ctx.database.db, {
+  const search = {
     offices: counsel ? null : officeScope(actor),
     counselIds: counsel ? (actor.counselIds ?? []) : undefined,
     aNumber: looksLikeANumber ? normalizeANumber(q, "q") : undefined,
@@ -34,9 +34,28 @@ export async function listCases(ctx: AppContext, actor: Actor, raw: z.input<type
     stage: input.stage,
     limit: input.limit,
     offset: input.offset,
-  });
-  const visible = query ? await withoutProtectedOnlyMatches(ctx, rows, query) : rows;
+  };
+  const visible = query
+    ? await pageOfVisible(ctx, search, query)
+    : await searchCases(ctx.database.db, search);
   return visible.map(({ score: _score, ...r }) => redactSummary(r, actor));
+}
+
+/**
+ * A page of a name search counted over the rows the reader may see: rows reached only through a
+ * protected alias are dropped before offset and limit apply, so an empty or short page never tells
+ * that a hidden row matched (reading from the first row: a page deep in a name search costs more).
+ */
+async function pageOfVisible(ctx: AppContext, search: Parameters<typeof searchCases>[1], query: string) {
+  const want = search.offset + search.limit;
+  const batch = Math.max(want, 50);
+  const visible: Awaited<ReturnType<typeof searchCases>> = [];
+  for (let from = 0; ; from += batch) {
+    const rows = await searchCases(ctx.database.db, { ...search, limit: batch, offset: from });
+    visible.push(...(await withoutProtectedOnlyMatches(ctx, rows, query)));
+    if (rows.length < batch || visible.length >= want) break;
+  }
+  return visible.slice(search.offset, want);
 }
 
 /** Drops rows that the name query reached only through a protected alias. */

@@ -6,11 +6,15 @@ import { type CaseRow, getCase, getCaseByNumber, listEvents } from "../store/rep
 import { getFacility } from "../store/repositories/reference.js";
 import { checkOnePlace } from "./detention/custody-guard.js";
 
+/** The answer for a case that does not exist (also what counsel get for a case not their client's). */
+export const caseNotFound = (idOrNumber: string) =>
+  new AppError("not_found", `case ${idOrNumber} not found`, "caseId");
+
 /** A case by id or by its number. */
 export async function findCase(tx: Tx, idOrNumber: string): Promise<CaseRow> {
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrNumber);
   const row = isUuid ? await getCase(tx, idOrNumber) : await getCaseByNumber(tx, idOrNumber);
-  if (!row) throw new AppError("not_found", `case ${idOrNumber} not found`, "caseId");
+  if (!row) throw caseNotFound(idOrNumber);
   return row;
 }
 

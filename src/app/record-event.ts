@@ -23,6 +23,8 @@ export type RecordEventInput = z.input<typeof recordEventInput>;
 export async function recordEvent(ctx: AppContext, actor: Actor, caseRef: string, raw: RecordEventInput) {
   const { expectedVersion, event } = recordEventInput.parse(raw);
   refuseHandRecordedDeparture(event);
+  // The role before the lookup: a role that may not write cannot probe which cases exist.
+  authorize(actor, "case.write");
   const date = today(ctx);
   if (event.on > date) throw new AppError("invalid_input", `${event.on} is in the future`, "event.on");
   return writeWithAudit(

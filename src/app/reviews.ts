@@ -11,6 +11,8 @@ import { getReview, listReviews, transitionReview } from "../store/repositories/
 import { type Actor, authorize, officeScope } from "./access.js";
 import { type AppContext, today, writeWithAudit } from "./context.js";
 import { loadHistory } from "./load-case.js";
+import { withholdReview, withholdWhereConfidential } from "./oversight/words.js";
+import { closeReviewTask } from "./queues/queues.js";
 
 export const decideReviewInput = z.object({
   decision: z.enum(["approved", "denied"]),
@@ -19,7 +21,9 @@ export const decideReviewInput = z.object({
 
 export async function listPendingReviews(ctx: AppContext, actor: Actor, status = "pending") {
   authorize(actor, "case.read");
-  return listReviews(ctx.database.db, officeScope(actor), status);
+  const rows = await listReviews(ctx.database.db, officeScope(actor), status);
+  // A review of a confidential case: verdict words, reasons and action details withheld without a purpose.
+  return withholdWhereConfidential(ctx, actor, rows, (r) => r.caseId, withholdReview, "reviews");
 }
 
 export async function decideReview(
@@ -55,6 +59,8 @@ export async function decideReview(
       });
       if (!moved)
         throw new AppError("conflict", `review ${reviewId} is ${review.status}, not pending`, "reviewId");
+      // The review's task leaves the supervisors' queue in the same transaction as the decision.
+      await closeReviewTask(tx, review, ctx.now());
       const row = await getCase(tx, review.caseId);
       if (!row) throw new AppError("not_found", "case not found");
       const stored = await loadHistory(tx, row.id);

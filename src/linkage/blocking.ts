@@ -1,7 +1,7 @@
 /**
  * Blocking: candidate pairs are the union of equality joins on keys built from the fields. A
- * pair that several rules produce is kept once (by the first rule that produces it; later rules
- * test the earlier keys instead of keeping a set of seen pairs). Blocks larger than `maxBlock`
+ * pair that several rules produce is kept once (packed pair keys, sorted; see candidatePairs),
+ * with a mask of the rules that produced it. Blocks larger than `maxBlock`
  * are skipped: a key shared by that many records does not separate people, and the other rules
  * still meet the pair.
  */
@@ -143,17 +143,12 @@ export interface CandidatePairs {
   a: Int32Array;
   b: Int32Array;
   count: number;
-  /** Bit k set when the pair agrees on rule k's key. */
-  rules: Uint16Array;
+  /** Bit k set when rule k produced the pair (its key agrees and its block was not skipped). */
+  rules: Uint32Array;
   ruleNames: string[];
   ruleFields: (readonly PersonField[])[];
   /** Pairs each rule contributed (before de-duplication) and blocks skipped for size. */
   perRule: { name: string; pairs: number; skippedBlocks: number }[];
-}
-
-interface RuleKeys {
-  ids: Int32Array;
-  skipped: Uint8Array;
 }
 
 function keyIds(data: PreparedData, rule: BlockingRule): { ids: Int32Array; sizes: number[] } {
@@ -178,23 +173,17 @@ function keyIds(data: PreparedData, rule: BlockingRule): { ids: Int32Array; size
   return { ids, sizes };
 }
 
-class PairBuffer {
-  a = new Int32Array(1 << 16);
-  b = new Int32Array(1 << 16);
+/** A growable Float64Array of packed pairs. */
+class PackedBuffer {
+  data = new Float64Array(1 << 16);
   count = 0;
-  push(x: number, y: number) {
-    if (this.count === this.a.length) {
-      const grow = (old: Int32Array) => {
-        const next = new Int32Array(old.length * 2);
-        next.set(old);
-        return next;
-      };
-      this.a = grow(this.a);
-      this.b = grow(this.b);
+  push(x: number) {
+    if (this.count === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
     }
-    this.a[this.count] = x;
-    this.b[this.count] = y;
-    this.count++;
+    this.data[this.count++] = x;
   }
 }
 
@@ -202,72 +191,83 @@ export function blockingRulesFor(data: PreparedData): BlockingRule[] {
   return BLOCKING_RULES.filter((rule) => rule.fields.every((f) => data.fields[f].present > 0));
 }
 
+/** Rules are numbered in 5 bits of a packed pair (and one bit each of a 32-bit mask). */
+const MAX_RULES = 32;
+
+/**
+ * Every rule's pairs are packed as ((a * n + b) * 32 + rule), a < b, into one array of doubles
+ * (exact below 2^53, so up to about 16 million records), sorted natively and run through once:
+ * equal pairs are neighbours, their rule numbers become the pair's rule mask. No set of seen
+ * pairs, no lookups of earlier rules' keys per pair, and the pairs come out ordered by record,
+ * which the compare stage reads with better locality.
+ */
 export function candidatePairs(
   data: PreparedData,
   rules: readonly BlockingRule[],
   maxBlock = 32,
   onProgress?: (done: number, total: number) => void,
 ): CandidatePairs {
-  const keys: RuleKeys[] = [];
-  const out = new PairBuffer();
+  if (rules.length > MAX_RULES) throw new Error(`at most ${MAX_RULES} blocking rules`);
+  const n = data.n;
+  if ((n * n + n) * MAX_RULES > Number.MAX_SAFE_INTEGER) throw new Error(`too many records to pack: ${n}`);
+  const packed = new PackedBuffer();
   const perRule: CandidatePairs["perRule"] = [];
   for (let k = 0; k < rules.length; k++) {
     const { ids, sizes } = keyIds(data, rules[k]);
-    const skipped = new Uint8Array(sizes.length);
     // Counting sort of records by key id gives each block as a contiguous run.
     const start = new Int32Array(sizes.length + 1);
     for (let id = 0; id < sizes.length; id++) start[id + 1] = start[id] + sizes[id];
     const fill = start.slice(0, sizes.length);
     const order = new Int32Array(start[sizes.length]);
-    for (let r = 0; r < data.n; r++) if (ids[r] >= 0) order[fill[ids[r]]++] = r;
+    for (let r = 0; r < n; r++) if (ids[r] >= 0) order[fill[ids[r]]++] = r;
     let pairs = 0;
     let skippedBlocks = 0;
     for (let id = 0; id < sizes.length; id++) {
       const size = sizes[id];
       if (size < 2) continue;
       if (size > maxBlock) {
-        skipped[id] = 1;
         skippedBlocks++;
         continue;
       }
+      // Records within a block are in increasing order (the counting sort is stable).
       for (let p = start[id]; p < start[id + 1]; p++) {
+        const x = order[p];
         for (let q = p + 1; q < start[id + 1]; q++) {
-          const x = order[p];
-          const y = order[q];
+          packed.push((x * n + order[q]) * MAX_RULES + k);
           pairs++;
-          if (seenByEarlierRule(keys, x, y)) continue;
-          out.push(Math.min(x, y), Math.max(x, y));
         }
       }
     }
-    keys.push({ ids, skipped });
     perRule.push({ name: rules[k].name, pairs, skippedBlocks });
     onProgress?.(k + 1, rules.length);
   }
-  const rulesMask = new Uint16Array(out.count);
-  for (let p = 0; p < out.count; p++) {
-    let mask = 0;
-    for (let k = 0; k < keys.length; k++) {
-      const kx = keys[k].ids[out.a[p]];
-      if (kx >= 0 && kx === keys[k].ids[out.b[p]]) mask |= 1 << k;
+  const all = packed.data.subarray(0, packed.count).sort();
+  let count = 0;
+  for (let i = 0; i < all.length; i++)
+    if (i === 0 || Math.floor(all[i] / MAX_RULES) !== Math.floor(all[i - 1] / MAX_RULES)) count++;
+  const a = new Int32Array(count);
+  const b = new Int32Array(count);
+  const mask = new Uint32Array(count);
+  let p = -1;
+  let last = -1;
+  for (let i = 0; i < all.length; i++) {
+    const pair = Math.floor(all[i] / MAX_RULES);
+    const rule = all[i] - pair * MAX_RULES;
+    if (pair !== last) {
+      p++;
+      last = pair;
+      a[p] = Math.floor(pair / n);
+      b[p] = pair - a[p] * n;
     }
-    rulesMask[p] = mask;
+    mask[p] = (mask[p] | (1 << rule)) >>> 0;
   }
   return {
-    a: out.a.subarray(0, out.count),
-    b: out.b.subarray(0, out.count),
-    count: out.count,
-    rules: rulesMask,
+    a,
+    b,
+    count,
+    rules: mask,
     ruleNames: rules.map((r) => r.name),
     ruleFields: rules.map((r) => r.fields),
     perRule,
   };
-}
-
-function seenByEarlierRule(keys: readonly RuleKeys[], x: number, y: number): boolean {
-  for (const { ids, skipped } of keys) {
-    const kx = ids[x];
-    if (kx >= 0 && kx === ids[y] && skipped[kx] === 0) return true;
-  }
-  return false;
 }

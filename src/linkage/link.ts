@@ -7,6 +7,7 @@ import { clusterPairs, type Edge } from "./cluster.js";
 import { comparisonsFor } from "./comparisons.js";
 import { type PreparedData, prepare } from "./dataset.js";
 import { computeLevels, type LinkageModel, train } from "./model.js";
+import { computeLevelsParallel, defaultThreads } from "./parallel.js";
 import { probability, weightForProbability, weightOf, weightOfLevels } from "./score.js";
 import type { PersonRecord, ProgressReporter } from "./types.js";
 
@@ -20,12 +21,16 @@ export interface LinkOptions {
   maxBlock?: number;
   randomPairs?: number;
   onProgress?: ProgressReporter;
+  /** Threads for the compare stage (linkRecordsParallel only); default: the machine's cores, at most 4. */
+  threads?: number;
 }
 
 export interface LinkResult {
   data: PreparedData;
   model: LinkageModel;
   candidates: Pick<CandidatePairs, "a" | "b" | "count" | "perRule">;
+  /** Level of every comparison for every candidate pair: levels[p * C + c] (C = model.comparisons.length). */
+  levels: Int8Array;
   threshold: number;
   /** Pairs at or above the threshold. */
   links: Edge[];
@@ -35,7 +40,34 @@ export interface LinkResult {
 }
 
 export function linkRecords(records: readonly PersonRecord[], options: LinkOptions = {}): LinkResult {
-  const threshold = options.threshold ?? 0.5;
+  const run = startLink(records, options);
+  const { data, comparisons, candidates } = run;
+  const levels = computeLevels(data, comparisons, candidates.a, candidates.b, candidates.count, (d, n) =>
+    run.progress("compare", d, n),
+  );
+  return finishLink(run, levels);
+}
+
+/** linkRecords with the compare stage (the largest) split over worker threads; the same result. */
+export async function linkRecordsParallel(
+  records: readonly PersonRecord[],
+  options: LinkOptions = {},
+): Promise<LinkResult> {
+  const run = startLink(records, options);
+  const { data, comparisons, candidates } = run;
+  const levels = await computeLevelsParallel(
+    data,
+    comparisons,
+    candidates.a,
+    candidates.b,
+    candidates.count,
+    options.threads ?? defaultThreads(),
+    (d, n) => run.progress("compare", d, n),
+  );
+  return finishLink(run, levels);
+}
+
+function startLink(records: readonly PersonRecord[], options: LinkOptions) {
   const progress = options.onProgress ?? (() => {});
   const timings: Record<string, number> = {};
   let t = performance.now();
@@ -54,10 +86,12 @@ export function linkRecords(records: readonly PersonRecord[], options: LinkOptio
     progress("block", d, n),
   );
   lap("block");
+  return { options, progress, timings, lap, data, comparisons, candidates };
+}
 
-  const levels = computeLevels(data, comparisons, candidates.a, candidates.b, candidates.count, (d, n) =>
-    progress("compare", d, n),
-  );
+function finishLink(run: ReturnType<typeof startLink>, levels: Int8Array): LinkResult {
+  const { options, progress, timings, lap, data, comparisons, candidates } = run;
+  const threshold = options.threshold ?? 0.5;
   progress("compare", candidates.count, candidates.count);
   lap("compare");
 
@@ -86,6 +120,7 @@ export function linkRecords(records: readonly PersonRecord[], options: LinkOptio
     data,
     model,
     candidates: { a: candidates.a, b: candidates.b, count: candidates.count, perRule: candidates.perRule },
+    levels,
     threshold,
     links,
     clusterOf,

@@ -7,6 +7,7 @@ import { initialArcs, type NearestInfo } from "./arcs.js";
 import { solveAggregated, solveWithHighs } from "./engines.js";
 import { explainAssignment, explainUnplaced } from "./explain.js";
 import { solveWithFlow } from "./flow-engine.js";
+import { solveWithScaling } from "./scaling-engine.js";
 import { haversineKm } from "./geo.js";
 import { greedyPlacement } from "./greedy.js";
 import { maxPlacement } from "./maxflow.js";
@@ -81,7 +82,9 @@ export async function solvePlacement(
   const budget = { started, timeLimit, gapTolerance };
   const nearest = options.nearest ?? 8;
   const run = async () =>
-    engine === "flow"
+    engine === "scaling"
+      ? solveWithScaling(p, arcs, unplacedCount, budget, progress, mark, options.perGroup ?? 4)
+      : engine === "flow"
       ? solveWithFlow(p, arcs, unplacedCount, budget, progress, mark)
       : engine === "highs"
         ? await solveWithHighs(p, arcs, unplacedCount, budget, progress, mark)

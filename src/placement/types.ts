@@ -58,7 +58,7 @@ export interface Unplaced {
 }
 
 export interface SolveStats {
-  engine: "highs" | "aggregate" | "flow";
+  engine: "highs" | "aggregate" | "flow" | "scaling";
   /** People who could be placed at most (max flow over the hard constraints). */
   maxPlaceable: number;
   groups: number;
@@ -93,7 +93,9 @@ export interface SolveOptions {
    * "highs" (exact LP with pricing), "aggregate" (LP over groups of similar people) or "flow"
    * (TypeScript min-cost flow with pricing); default: highs, flow for large instances.
    */
-  engine?: "highs" | "aggregate" | "flow";
+  engine?: "highs" | "aggregate" | "flow" | "scaling";
+  /** Scaling engine: improving arcs added per group and pricing round. */
+  perGroup?: number;
   /** Aggregate engine: people of a class sharing this many cheapest facilities form one group. */
   keyFacilities?: number;
   onProgress?: (message: string) => void;

@@ -1,7 +1,8 @@
 /**
  * Oversight tables (docs/oversight.md): who counsel users act as, signed
  * checkpoints of the audit chain's head, legal holds, tombstones of purged
- * cases, and the short-lived state of single sign-on logins.
+ * cases and records of purged document PDFs, and the short-lived state of
+ * single sign-on logins.
  */
 import {
   bigint,
@@ -15,6 +16,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { cases, counsel, users } from "./schema.js";
+import { documents } from "./schema-documents.js";
 
 /** A counsel user acts for these counsel records (persons.counsel_id): counsel see only their clients' cases. */
 export const userCounsel = pgTable(
@@ -31,9 +33,10 @@ export const userCounsel = pgTable(
 );
 
 /**
- * The audit chain's head, signed (HMAC-SHA256 or Ed25519) at a moment: a
- * later verify that finds fewer entries, or a different hash at this seq,
- * proves the tail was cut or rewritten.
+ * The audit chain's head, signed with Ed25519 at a moment: a later verify that
+ * finds fewer entries, or a different hash at this seq, proves the tail was
+ * cut or rewritten. The public key travels with each checkpoint so anyone can
+ * check the signature; which keys to trust is the verifier's choice.
  */
 export const auditCheckpoints = pgTable("audit_checkpoints", {
   id: bigserial("id", { mode: "number" }).primaryKey(),
@@ -43,6 +46,8 @@ export const auditCheckpoints = pgTable("audit_checkpoints", {
   algorithm: text("algorithm").notNull(),
   keyId: text("key_id").notNull(),
   signature: text("signature").notNull(),
+  /** The signer's Ed25519 public key, SPKI PEM. */
+  publicKey: text("public_key").notNull(),
 });
 
 /** A case under a legal hold is never purged, whatever the retention rules say. */
@@ -74,6 +79,25 @@ export const caseTombstones = pgTable("case_tombstones", {
   events: integer("events").notNull(),
   /** SHA-256 over the canonical JSON of the purged history. */
   historyHash: text("history_hash").notNull(),
+  purgedBy: text("purged_by").notNull(),
+  purgedAt: timestamp("purged_at", { withTimezone: true }).notNull(),
+});
+
+/**
+ * A document whose PDF bytes and printed data retention deleted (the row stays
+ * with its hashes, emptied): when, by which rule, and what the bytes were.
+ */
+export const documentPurges = pgTable("document_purges", {
+  documentId: uuid("document_id")
+    .primaryKey()
+    .references(() => documents.id),
+  caseId: uuid("case_id")
+    .notNull()
+    .references(() => cases.id),
+  rule: text("rule").notNull(),
+  pdfSha256: text("pdf_sha256").notNull(),
+  pdfBytes: integer("pdf_bytes").notNull(),
+  dataHash: text("data_hash").notNull(),
   purgedBy: text("purged_by").notNull(),
   purgedAt: timestamp("purged_at", { withTimezone: true }).notNull(),
 });

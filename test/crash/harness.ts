@@ -6,7 +6,9 @@
  *   - nothing is half-written: every case's events are numbered 1..n and its stored projection
  *     equals projectCase(events) with event_count = n,
  *   - the audit chain verifies (verifyChain),
- *   - no document was printed twice for a job, and interrupted jobs resume and finish after a restart.
+ *   - no document was printed twice for a job, and interrupted jobs resume and finish after a restart,
+ *   - the import in flight kept exactly its acknowledged chunks, and resumes to the end with every
+ *     row stored once (test/crash/import-driver.ts).
  * Used by test/crash.test.ts (a few runs) and test/crash/run.ts (`npm run test:crash -- --runs 100`).
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -15,6 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import pg from "pg";
+import type { AppContext } from "../../src/app/context.js";
 import { issueToken } from "../../src/app/issue-token.js";
 import { loadHistory } from "../../src/app/load-case.js";
 import { seedDemo } from "../../src/app/seed-demo.js";
@@ -23,6 +26,7 @@ import { projectCase } from "../../src/domain/case-state.js";
 import { openApp } from "../../src/runtime.js";
 import type { Database } from "../../src/store/db.js";
 import { readAudit } from "../../src/store/repositories/audit.js";
+import { CrashImport } from "./import-driver.js";
 
 export type Backend = "pglite" | "postgres";
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -45,6 +49,8 @@ export interface CrashReport {
   events: number;
   audit: number;
   jobsResumed: number;
+  /** The import in flight: rows recorded at the kill / rows in acknowledged chunks / its status then. */
+  import?: { offset: number; ackedRows: number; status: string; resumedRows: number };
 }
 
 export class CrashHarness {
@@ -70,6 +76,10 @@ export class CrashHarness {
 
   /** Opens the database as the server would (migrated), outside any server. */
   private open(): Promise<Database> {
+    return this.openContext().then((ctx) => ctx.database);
+  }
+
+  private openContext(): Promise<AppContext> {
     const e = this.env;
     return openApp(
       {
@@ -81,7 +91,7 @@ export class CrashHarness {
         logLevel: "silent",
       },
       undefined,
-    ).then((ctx) => ctx.database);
+    );
   }
 
   /** A fresh database with the demo (30 persons) and a bearer token for the supervisor (HOU, SNA). */
@@ -135,18 +145,23 @@ export class CrashHarness {
     });
   }
 
-  private async call(method: string, path: string, body?: unknown) {
+  private call = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`http://127.0.0.1:${this.port}/api/v1${path}`, {
       method,
       headers: { authorization: `Bearer ${this.token}`, "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json().catch(() => undefined)) as any };
-  }
+  };
 
   /** Writers until the server dies; returns how many writes were refused (conflicts etc.). */
-  private async drive(stop: { dead: boolean; firstAck: () => void }, withJob: boolean): Promise<number> {
+  private async drive(
+    stop: { dead: boolean; firstAck: () => void; importAck: () => void },
+    withJob: boolean,
+    importing?: CrashImport,
+  ): Promise<number> {
     let refused = 0;
+    const imported = importing?.drive(this.call, stop);
     let n = 0;
     if (withJob) {
       const r = await this.call("POST", "/document-jobs", {
@@ -196,21 +211,29 @@ export class CrashHarness {
         }
       }
     };
-    await Promise.all(Array.from({ length: 6 }, (_, w) => writer(w)));
+    await Promise.all([...Array.from({ length: 6 }, (_, w) => writer(w)), imported]);
     return refused;
   }
 
   /** One run: start, drive, SIGKILL at a random 0-1,500 ms after the first acknowledged write, verify. */
-  async run(i: number, withJob = i % 3 === 0): Promise<CrashReport> {
+  async run(i: number, withJob = i % 3 === 0, withImport = true): Promise<CrashReport> {
     await this.start();
     let warm = () => {};
     const warmed = new Promise<void>((r) => {
       warm = r;
     });
-    const stop = { dead: false, firstAck: () => warm() };
+    let importWarm = () => {};
+    const importWarmed = new Promise<void>((r) => {
+      importWarm = r;
+    });
+    const stop = { dead: false, firstAck: () => warm(), importAck: () => importWarm() };
     const killedAfterMs = Math.floor(Math.random() * 1500);
-    const driving = this.drive(stop, withJob);
-    await Promise.race([warmed, driving]);
+    // Every fourth import is small enough to finish loading inside the kill window, so the kill also
+    // lands while it links or after it is done.
+    const importing = withImport ? new CrashImport(i, `${process.pid}`, i % 4 === 3 ? 24 : 80) : undefined;
+    const driving = this.drive(stop, withJob, importing);
+    // The kill's clock starts once a write and (with an import) an import chunk were acknowledged.
+    await Promise.race([Promise.all([warmed, importing ? importWarmed : undefined]), driving]);
     await new Promise((r) => setTimeout(r, killedAfterMs));
     const child = this.child as ChildProcess;
     const exited = new Promise((r) => child.once("exit", r));
@@ -218,7 +241,7 @@ export class CrashHarness {
     child.kill("SIGKILL");
     await exited;
     const refused = await driving;
-    const report = await this.verify();
+    const report = await this.verify(importing);
     return { run: i, killedAfterMs, refused, ...report };
   }
 
@@ -242,9 +265,20 @@ export class CrashHarness {
     return n;
   }
 
-  async verify(): Promise<Omit<CrashReport, "run" | "killedAfterMs" | "refused">> {
-    const database = await this.open();
+  /**
+   * Checks the database after a kill; with the import that was in flight, first checks what it
+   * kept and resumes it to the end (in this process, as `immos import` would), then the rest.
+   */
+  async verify(importing?: CrashImport): Promise<Omit<CrashReport, "run" | "killedAfterMs" | "refused">> {
+    const ctx = await this.openContext();
+    const database = ctx.database;
     try {
+      let imported: CrashReport["import"];
+      if (importing) {
+        const atKill = await importing.verifyAfterKill(database.db);
+        const resumedRows = await importing.resume(ctx);
+        imported = { offset: atKill.offset, ackedRows: atKill.ackedRows, status: atKill.status, resumedRows };
+      }
       const db = database.db;
       const rowsOf = async <T>(q: ReturnType<typeof sql>) =>
         (await db.execute(q)) as unknown as { rows: T[] };
@@ -293,6 +327,7 @@ export class CrashHarness {
         events,
         audit: audit.length,
         jobsResumed: 0,
+        import: imported,
       };
     } finally {
       await database.close();

@@ -1,7 +1,8 @@
 /**
  * The full crash run: `npm run test:crash -- --runs 100 [--backend postgres|pglite|both]`.
  * Each run starts the server, drives writes, SIGKILLs it at a random moment and checks the data
- * (test/crash/harness.ts); at the end the interrupted document jobs must resume and finish.
+ * (test/crash/harness.ts), with an import in flight that is then resumed and checked; at the end the
+ * interrupted document jobs must resume and finish.
  */
 import { type Backend, CrashHarness } from "./harness.js";
 
@@ -23,7 +24,11 @@ for (const backend of backends) {
       const r = await h.run(i);
       console.log(
         `${backend} run ${i}/${share}: killed ${r.killedAfterMs} ms after the first ack; ${r.acked} acknowledged writes all present; ` +
-          `${r.cases} cases, ${r.events} events consistent; audit chain of ${r.audit} verifies`,
+          `${r.cases} cases, ${r.events} events consistent; audit chain of ${r.audit} verifies; ` +
+          (r.import
+            ? `import ${r.import.status} at kill: ${r.import.offset} rows recorded (${r.import.ackedRows} acknowledged), ` +
+              `resumed ${r.import.resumedRows} more, finished, each row once`
+            : "no import"),
       );
     }
     const resumed = await h.resumeJobs();

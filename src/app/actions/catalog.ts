@@ -1,7 +1,8 @@
 /**
  * Every action an officer can take on a case (docs/scenarios.md "Action
  * types"): its fields (Zod, shared by API, CLI and web), who may take it, and
- * the event(s) it records once the law engine lets it happen.
+ * the event(s) it records once the law engine lets it happen, or the use case
+ * it hands over to when one exists already (delegated.ts).
  */
 import { z } from "zod";
 import {
@@ -12,7 +13,9 @@ import {
   isoDate,
   localDateTime,
 } from "../../domain/events.js";
+import type { Verdict } from "../../law/types.js";
 import type { Permission } from "../access.js";
+import { type PerformContext, type Performed, performFlightDepart, performManifestAdd } from "./delegated.js";
 
 const base = { on: isoDate, at: clockTime.optional(), tz: z.string().optional() };
 const hearing = z.object({ date: isoDate, time: clockTime, place: z.string().min(1) });
@@ -37,8 +40,13 @@ export interface ActionSpec<S extends z.ZodTypeAny = z.ZodTypeAny> {
   label: string;
   permission: Permission;
   schema: S;
-  /** The events recorded when the action goes ahead. */
-  effect(a: z.infer<S>): CaseEvent[];
+  /** The events recorded when the action goes ahead (the verdict lets a note quote its findings). */
+  effect(a: z.infer<S>, verdict?: Verdict): CaseEvent[];
+  /**
+   * Instead of recording `effect`: the existing use case that carries the action out, in the same
+   * transaction, once the law lets it go ahead (delegated.ts).
+   */
+  perform?(a: z.infer<S>, p: PerformContext): Promise<Performed>;
   /** Irreversible actions (RULES.md §0.1): removal, disclosure, entering a home. */
   irreversible?: boolean;
 }
@@ -65,6 +73,71 @@ export const actionSpecs = [
     irreversible: true,
     schema: obj("removal.execute", { country, date: isoDate.optional() }),
     effect: (a) => [{ type: "departure.verified", on: a.on, at: a.at, country: a.country, via: "removal" }],
+  }),
+  spec({
+    type: "manifest.add",
+    label: "Add to a movement's manifest",
+    permission: "case.write",
+    irreversible: true,
+    schema: obj("manifest.add", {
+      country,
+      date: isoDate.optional(),
+      // Which manifest; optional so that a scenario's action (country and date only) can be evaluated.
+      movement: z.string().min(1).optional().describe("the movement's number or id"),
+      role: z.enum(["primary", "alternate"]).optional(),
+    }),
+    effect: () => [],
+    perform: performManifestAdd,
+  }),
+  spec({
+    type: "flight.depart",
+    label: "Record the removal flight's departure",
+    permission: "case.write",
+    irreversible: true,
+    schema: obj("flight.depart", {
+      country,
+      boardingCompletedAt: z
+        .union([localDateTime, clockTime])
+        .describe("when boarding was completed: YYYY-MM-DDTHH:MM, or HH:MM on the action's date"),
+      movement: z.string().min(1).optional().describe("the movement's number or id"),
+    }),
+    effect: () => [],
+    perform: performFlightDepart,
+  }),
+  spec({
+    type: "case.close",
+    label: "Close the case",
+    permission: "case.write",
+    schema: obj("case.close", {
+      reason: z
+        .enum(["removed", "departed_voluntarily", "terminated", "relief_granted", "status_granted", "other"])
+        .optional(),
+    }),
+    effect: (a, verdict) => [
+      {
+        type: "case.closed",
+        on: a.on,
+        reason: a.reason ?? "other",
+        // EXE-06's finding names the re-entry bar the written notice must state.
+        note: verdict?.findings.map((f) => `${f.rule}: ${f.message}`).join(" ") || undefined,
+      },
+    ],
+  }),
+  spec({
+    type: "consular.notify",
+    label: "Notify the consulate",
+    permission: "case.write",
+    irreversible: true,
+    schema: obj("consular.notify", { country, content: z.array(z.string()).min(1) }),
+    effect: (a) => [
+      {
+        type: "disclosure.made",
+        on: a.on,
+        to: "foreign_government",
+        content: a.content,
+        note: `consular notification to ${a.country}`,
+      },
+    ],
   }),
   spec({
     type: "order.mark_final",

@@ -4,10 +4,10 @@
  */
 import { z } from "zod";
 import { evaluate } from "../../law/engine.js";
-import { type Actor, authorize } from "../access.js";
+import { type Actor, authorize, authorizeCase } from "../access.js";
 import { type AppContext, today } from "../context.js";
 import { loadLawInputs } from "../law-inputs.js";
-import { findCase } from "../load-case.js";
+import { caseNotFound, findCase } from "../load-case.js";
 import { redactVerdict } from "../oversight/verdict-redaction.js";
 import { actionSpecs } from "./catalog.js";
 import { parseAction } from "./parse-action.js";
@@ -22,8 +22,9 @@ export async function evaluateAction(
 ) {
   const { action } = parseAction(evaluateActionInput.parse(raw).action);
   const tx = ctx.database.db;
+  authorize(actor, "case.read"); // the role before the lookup: no probing which cases exist
   const row = await findCase(tx, caseRef);
-  authorize(actor, "case.read", { officeCode: row.officeCode });
+  await authorizeCase(tx, actor, "case.read", row, () => caseNotFound(caseRef));
   const { stored, history, config } = await loadLawInputs(tx, row);
   const flags = (row.state as { flags?: string[] }).flags ?? [];
   return {
@@ -35,10 +36,13 @@ export async function evaluateAction(
 /** Deadlines of a case as of a date (the `none` action checks only deadlines). */
 export async function caseDeadlines(ctx: AppContext, actor: Actor, caseRef: string, asOf = today(ctx)) {
   const tx = ctx.database.db;
+  authorize(actor, "case.read"); // the role before the lookup: no probing which cases exist
   const row = await findCase(tx, caseRef);
-  authorize(actor, "case.read", { officeCode: row.officeCode });
-  const { history, config } = await loadLawInputs(tx, row);
-  return evaluate(history, { type: "none", on: asOf }, config, asOf).deadlines;
+  await authorizeCase(tx, actor, "case.read", row, () => caseNotFound(caseRef));
+  const { stored, history, config } = await loadLawInputs(tx, row);
+  const verdict = evaluate(history, { type: "none", on: asOf }, config, asOf);
+  // Words of a confidential case's deadlines (motion.vawa.due, PROT-/STAT- rules) withheld without a purpose.
+  return redactVerdict(verdict, actor, stored, (row.state as { flags?: string[] }).flags ?? []).deadlines;
 }
 
 export const catalog = () =>

@@ -23,6 +23,7 @@ import { checkFacility, findCase } from "../load-case.js";
 import { reevaluateOpenManifests } from "../movements/reevaluate-person-manifests.js";
 import { assertRemovalOnManifest } from "../movements/removal-guard.js";
 import { redactVerdict } from "../oversight/verdict-redaction.js";
+import { openReviewTask } from "../queues/queues.js";
 import { parseAction } from "./parse-action.js";
 
 export const takeActionInput = z.object({
@@ -91,6 +92,8 @@ export async function takeAction(
 ): Promise<ActionOutcome> {
   const input = takeActionInput.parse(raw);
   const { spec, action } = parseAction(input.action);
+  // The role before the lookup: a role that may not act (counsel, analysts) cannot probe which cases exist.
+  authorize(actor, spec.permission);
   if (action.on > today(ctx))
     throw new AppError("invalid_input", `${action.on} is in the future`, "action.on");
   const key = canonicalJson(action);
@@ -123,13 +126,14 @@ export async function takeAction(
         );
       const verdict = evaluate(history, action, config, action.on);
       // What the actor is shown: the words of a confidential case are withheld without a purpose (oversight).
-      const shown = redactVerdict(verdict, actor, stored, (row.state as { flags?: string[] }).flags ?? []);
+      const flags = (row.state as { flags?: string[] }).flags ?? [];
+      const shown = redactVerdict(verdict, actor, stored, flags);
       detail.outcome = verdict.outcome;
       detail.rules = findingSummary(verdict);
-      const effects = spec.effect(action);
+      const effects = spec.perform ? [] : spec.effect(action, verdict);
       for (const e of effects) await checkFacility(tx, e, "action", row);
 
-      if (verdict.outcome === "BLOCK") {
+      const refuse = async (by: Verdict) => {
         const r = await append(
           tx,
           ctx,
@@ -140,16 +144,20 @@ export async function takeAction(
               type: "action.blocked",
               on: action.on,
               action: action.type,
-              rules: findingSummary(verdict).map((s) => s.split(" ")[0]),
+              rules: findingSummary(by).map((s) => s.split(" ")[0]),
             },
           ],
           actor.id,
         );
-        return { status: "blocked", verdict: shown, version: r.version } as const;
-      }
+        const words = by === verdict ? shown : redactVerdict(by, actor, stored, flags);
+        return { status: "blocked", verdict: words, version: r.version } as const;
+      };
+      if (verdict.outcome === "BLOCK") return refuse(verdict);
+      let approvedReview: string | undefined;
       if (verdict.outcome === "REVIEW") {
         if (!input.reviewId) {
           const reviewId = randomUUID();
+          const requestedAt = ctx.now();
           await insertReview(tx, {
             id: reviewId,
             caseId: row.id,
@@ -159,8 +167,16 @@ export async function takeAction(
             verdict,
             requestedBy: actor.id,
             requestReason: input.reason ?? null,
-            requestedAt: ctx.now(),
+            requestedAt,
             status: "pending",
+          });
+          // Its task is in the office's queue as soon as the request exists, not at the next sweep.
+          await openReviewTask(tx, {
+            id: reviewId,
+            caseId: row.id,
+            officeCode: row.officeCode,
+            actionType: action.type,
+            requestedAt,
           });
           const r = await append(
             tx,
@@ -187,8 +203,7 @@ export async function takeAction(
             `review ${review.id} is ${review.status}, not approved`,
             "reviewId",
           );
-        if (!(await transitionReview(tx, review.id, "approved", { status: "used" })))
-          throw new AppError("conflict", "the review was used already", "reviewId");
+        approvedReview = review.id;
       }
       if (verdict.outcome === "WARN" && !input.acknowledge) {
         throw new AppError(
@@ -198,8 +213,33 @@ export async function takeAction(
           { verdict: shown },
         );
       }
+      // Marked used in the same transaction as the action: if the action fails, the approval stays unused.
+      const consumeReview = async () => {
+        if (approvedReview && !(await transitionReview(tx, approvedReview, "approved", { status: "used" })))
+          throw new AppError("conflict", "the review was used already", "reviewId");
+      };
+      if (spec.perform) {
+        const done = await spec.perform(action, {
+          tx,
+          ctx,
+          actor,
+          row,
+          config,
+          acknowledge: Boolean(input.acknowledge),
+          detail,
+        });
+        if (done.status === "refused") {
+          // The use case's own gate refused: the attempt is recorded like any BLOCK.
+          detail.outcome = done.verdict.outcome;
+          detail.refusal = done.message;
+          return refuse(done.verdict);
+        }
+        await consumeReview();
+        return { status: "done", verdict: shown, version: done.version, recorded: done.recorded } as const;
+      }
       await assertRemovalOnManifest(tx, row.id, action);
       const r = await append(tx, ctx, row, stored, effects, actor.id);
+      await consumeReview();
       return { status: "done", verdict: shown, version: r.version, recorded: r.seqs } as const;
     },
   );

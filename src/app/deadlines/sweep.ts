@@ -29,6 +29,8 @@ import {
 import { type Actor, authorize, officeScope } from "../access.js";
 import { type AppContext, today, writeWithAudit } from "../context.js";
 import { lawInputsFrom } from "../law-inputs.js";
+import { withholdDeadline } from "../oversight/verdict-redaction.js";
+import { withholdWhereConfidential } from "../oversight/words.js";
 import { type DueItem, deadlineKey, dueItems } from "./classify.js";
 
 export const sweepInput = z.object({
@@ -167,6 +169,10 @@ export async function sweepDeadlines(
   const reviews = input.dryRun ? { open: 0, closed: 0 } : await syncReviewTasks(ctx, actor, offices);
   for (const o of report.values())
     o.items.sort((a, b) => a.due.localeCompare(b.due) || a.caseNumber.localeCompare(b.caseNumber));
+  // The words of a confidential case's deadlines (kind, rule, note) are withheld without a purpose (oversight).
+  if (actor !== "system")
+    for (const o of report.values())
+      o.items = await withholdWhereConfidential(ctx, actor, o.items, (i) => i.caseId, withholdItem, "deadlines");
   return {
     asOf,
     withinDays: input.withinDays,
@@ -178,6 +184,10 @@ export async function sweepDeadlines(
     dryRun: input.dryRun,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+function withholdItem({ note: _note, ...item }: SweepItem): SweepItem {
+  return { ...item, ...withholdDeadline(item) };
 }
 
 /** Closes open deadline tasks whose deadline the facts no longer give (a stay ended, an order reopened...). */

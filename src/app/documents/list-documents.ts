@@ -5,9 +5,9 @@ import {
   listServices,
   type ServiceRow,
 } from "../../store/repositories/documents.js";
-import { type Actor, authorize } from "../access.js";
+import { type Actor, authorize, authorizeCase } from "../access.js";
 import type { AppContext } from "../context.js";
-import { findCase } from "../load-case.js";
+import { caseNotFound, findCase } from "../load-case.js";
 
 export function serviceView(s: ServiceRow) {
   return {
@@ -46,8 +46,9 @@ export type DocumentView = ReturnType<typeof documentView>;
 
 export async function listDocuments(ctx: AppContext, actor: Actor, caseRef: string) {
   const tx = ctx.database.db;
+  authorize(actor, "case.read"); // the role before the lookup: no probing which cases exist
   const row = await findCase(tx, caseRef);
-  authorize(actor, "case.read", { officeCode: row.officeCode });
+  await authorizeCase(tx, actor, "case.read", row, () => caseNotFound(caseRef));
   const docs = await listCaseDocuments(tx, row.id);
   const services = await listServices(
     tx,

@@ -16,6 +16,8 @@ import {
 } from "../../store/repositories/integration.js";
 import { type Actor, authorize, can, inReach } from "../access.js";
 import type { AppContext } from "../context.js";
+import { isConfidentialAlias } from "../oversight/confidential.js";
+import { redactSummary } from "../oversight/redaction.js";
 
 /** The id a person id stands for now, and the ids passed through on the way. */
 export async function resolvePersonId(tx: Tx, id: string): Promise<{ id: string; via: string[] }> {
@@ -59,14 +61,15 @@ export async function getPersonView(ctx: AppContext, actor: Actor, id: string) {
       givenName: person.givenName,
       familyName: person.familyName,
       // Names from confidential filings are never shown here (docs/oversight.md).
-      aliases: (person.aliases as { kind?: string }[]).filter((a) => a.kind !== "protected"),
+      aliases: (person.aliases as { kind?: string }[]).filter((a) => !isConfidentialAlias(a)),
       birthDate: person.birthDate,
       sex: person.sex,
       citizenship: person.citizenship,
       languages: person.languages,
       version: person.version,
     },
-    cases: visibleCases,
+    // A case kind that exists only because of a protection claim (withholding_only) reads "restricted".
+    cases: visibleCases.map((c) => redactSummary(c, actor)),
     sourceRecords: can(actor, "data.import") ? await sourceRecordsOf(db, person.id) : [],
     merges: (await mergesOf(db, person.id)).map((m) => ({
       ...m,

@@ -44,7 +44,7 @@ export function isCountryCode(code: string): boolean {
 const name = z.string().min(1, "missing").max(200, "longer than 200 characters");
 const optional = (s: string) => (s === "" ? null : s);
 
-function rowSchema(m: ResolvedMapping) {
+export function rowSchema(m: ResolvedMapping) {
   return z.object({
     sourceId: z.string().min(1, `missing (column ${m.id})`).max(200),
     givenName: name,
@@ -92,17 +92,12 @@ function rowSchema(m: ResolvedMapping) {
     ),
     aliases: z.array(
       z.string().transform((s, ctx) => {
-        // "Family, Given" or "Given ... Family".
-        const comma = s.indexOf(",");
-        const [given, family] =
-          comma >= 0
-            ? [s.slice(comma + 1).trim(), s.slice(0, comma).trim()]
-            : [s.slice(0, s.lastIndexOf(" ")).trim(), s.slice(s.lastIndexOf(" ") + 1).trim()];
-        if (!given || !family) {
+        const alias = aliasOf(s);
+        if (!alias) {
           ctx.addIssue({ code: "custom", message: `"${s}" needs a given and a family name` });
           return z.NEVER;
         }
-        return { given, family };
+        return alias;
       }),
     ),
     addressLine: z.string().max(500),
@@ -131,6 +126,107 @@ export function contentHash(row: RawRow): string {
   return createHash("sha256").update(JSON.stringify(row)).digest("base64url").slice(0, 32);
 }
 
+export interface RowInput {
+  sourceId: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  aNumber: string;
+  sex: string;
+  citizenship: string[];
+  languages: string[];
+  aliases: string[];
+  addressLine: string;
+  locality: string;
+  postalCode: string;
+}
+type RowValue = z.output<ReturnType<typeof rowSchema>>;
+
+const A_NUMBER = /^A?(\d{8,9})$/;
+const LANGUAGE = /^[a-z]{2,3}$/;
+const SEXES = new Map<string, "F" | "M" | "X" | null>([
+  ["", null],
+  ["F", "F"],
+  ["M", "M"],
+  ["X", "X"],
+  ["FEMALE", "F"],
+  ["MALE", "M"],
+]);
+
+/**
+ * The schema's checks and transforms written out by hand for one row: the same value for a row the
+ * schema accepts, and undefined for any row it might refuse, which then goes through Zod for the
+ * full list of problems. Zod per row was most of an import's CPU time; a valid row never needs
+ * its error machinery. `rows.test.ts` checks the two agree on generated rows, valid and not.
+ */
+export function fastRow(m: ResolvedMapping, v: RowInput): RowValue | undefined {
+  const { sourceId, givenName, familyName } = v;
+  if (sourceId.length < 1 || sourceId.length > 200) return undefined;
+  if (givenName.length < 1 || givenName.length > 200) return undefined;
+  if (familyName.length < 1 || familyName.length > 200) return undefined;
+  if (v.addressLine.length > 500 || v.locality.length > 200 || v.postalCode.length > 20) return undefined;
+  let birthDate: string | null = null;
+  if (v.birthDate !== "") {
+    const digits = m.birthDate(v.birthDate);
+    if (digits.length === 4) birthDate = digits;
+    else {
+      birthDate = digits.length === 8 ? calendarDate(digits) : null;
+      if (birthDate === null) return undefined;
+    }
+  }
+  let aNumber: string | null = null;
+  if (v.aNumber !== "") {
+    // normalizeANumber's own steps, without the exception for a bad number.
+    const match = A_NUMBER.exec(v.aNumber.trim().toUpperCase().replace(/[\s-]/g, ""));
+    if (!match) return undefined;
+    aNumber = `A${match[1].padStart(9, "0")}`;
+  }
+  const sex = SEXES.get(v.sex.toUpperCase());
+  if (sex === undefined) return undefined;
+  const citizenship: string[] = [];
+  for (const raw of v.citizenship) {
+    const code = raw.toUpperCase();
+    if (!isCountryCode(code)) return undefined;
+    citizenship.push(code);
+  }
+  const languages: string[] = [];
+  for (const raw of v.languages) {
+    const code = raw.toLowerCase();
+    if (!LANGUAGE.test(code)) return undefined;
+    languages.push(code);
+  }
+  const aliases: { given: string; family: string }[] = [];
+  for (const s of v.aliases) {
+    const alias = aliasOf(s);
+    if (!alias) return undefined;
+    aliases.push(alias);
+  }
+  return {
+    sourceId,
+    givenName,
+    familyName,
+    birthDate,
+    aNumber,
+    sex,
+    citizenship,
+    languages,
+    aliases,
+    addressLine: v.addressLine,
+    locality: v.locality,
+    postalCode: v.postalCode,
+  };
+}
+
+/** "Family, Given" or "Given ... Family"; null without both parts. */
+function aliasOf(s: string): { given: string; family: string } | null {
+  const comma = s.indexOf(",");
+  const [given, family] =
+    comma >= 0
+      ? [s.slice(comma + 1).trim(), s.slice(0, comma).trim()]
+      : [s.slice(0, s.lastIndexOf(" ")).trim(), s.slice(s.lastIndexOf(" ") + 1).trim()];
+  return given && family ? { given, family } : null;
+}
+
 export function rowValidator(m: ResolvedMapping) {
   const schema = rowSchema(m);
   const text = (row: RawRow, f: ImportField) => m.text(row, f);
@@ -138,7 +234,7 @@ export function rowValidator(m: ResolvedMapping) {
     const hash = contentHash(row);
     if ("__unparsed" in row)
       return { ok: false, field: "row", reason: "row: not a JSON object", contentHash: hash };
-    const parsed = schema.safeParse({
+    const input: RowInput = {
       sourceId: sourceIdOf(row, m.id),
       givenName: text(row, "givenName"),
       familyName: text(row, "familyName"),
@@ -151,7 +247,10 @@ export function rowValidator(m: ResolvedMapping) {
       addressLine: text(row, "addressLine"),
       locality: text(row, "locality"),
       postalCode: text(row, "postalCode"),
-    });
+    };
+    const fast = fastRow(m, input);
+    if (fast) return accepted(fast, hash);
+    const parsed = schema.safeParse(input);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({
         field: String(i.path[0] ?? "row"),
@@ -164,30 +263,33 @@ export function rowValidator(m: ResolvedMapping) {
         contentHash: hash,
       };
     }
-    const v = parsed.data;
-    const address =
-      v.addressLine || v.locality || v.postalCode
-        ? {
-            line: optional(v.addressLine),
-            locality: optional(v.locality),
-            postalCode: optional(v.postalCode),
-          }
-        : null;
-    return {
-      ok: true,
-      contentHash: hash,
-      record: {
-        sourceId: v.sourceId,
-        givenName: v.givenName,
-        familyName: v.familyName,
-        aliases: v.aliases,
-        birthDate: v.birthDate,
-        aNumber: v.aNumber,
-        sex: v.sex,
-        citizenship: [...new Set(v.citizenship)],
-        languages: [...new Set(v.languages)],
-        address,
-      },
-    };
+    return accepted(parsed.data, hash);
+  };
+}
+
+function accepted(v: RowValue, hash: string): RowResult {
+  const address =
+    v.addressLine || v.locality || v.postalCode
+      ? {
+          line: optional(v.addressLine),
+          locality: optional(v.locality),
+          postalCode: optional(v.postalCode),
+        }
+      : null;
+  return {
+    ok: true,
+    contentHash: hash,
+    record: {
+      sourceId: v.sourceId,
+      givenName: v.givenName,
+      familyName: v.familyName,
+      aliases: v.aliases,
+      birthDate: v.birthDate,
+      aNumber: v.aNumber,
+      sex: v.sex,
+      citizenship: [...new Set(v.citizenship)],
+      languages: [...new Set(v.languages)],
+      address,
+    },
   };
 }

@@ -11,6 +11,7 @@ import { z } from "zod";
 import type { CaseState } from "../../domain/case-state.js";
 import { AppError } from "../../domain/errors.js";
 import type { Verdict } from "../../law/types.js";
+import type { Tx } from "../../store/db.js";
 import {
   type EntryRow,
   getEntry,
@@ -48,88 +49,98 @@ export async function addToManifest(
     ctx,
     actor,
     { action: "manifest.add", entity: "movement", entityId: movementRef, detail },
-    async (tx) => {
-      const seen = await findMovement(tx, actor, movementRef, "case.write");
-      const row = await findCase(tx, input.caseId);
-      authorize(actor, "case.write", { officeCode: row.officeCode });
-      // Lock order: the case, then the movement (see repositories/movements.ts).
-      const [locked] = await lockCasesForShare(tx, [row.id]);
-      const movement = await lockMovement(tx, seen.id);
-      if (!movement || !locked) throw new AppError("not_found", "movement or case vanished", "movementId");
-      requireStatus(movement, ["open"], "add people (the manifest is no longer open)");
-      if (movement.departOn < today(ctx))
-        throw new AppError(
-          "invalid_input",
-          `movement ${movement.number} left on ${movement.departOn}`,
-          "movementId",
-        );
-      const order = (locked.state as CaseState).order;
-      if (!order?.countries.includes(movement.country))
-        throw new AppError(
-          "invalid_input",
-          `case ${row.number} has no order naming ${movement.country}${order ? ` (order to ${order.countries.join(", ") || "no country"})` : ""}`,
-          "caseId",
-        );
-      const existing = await getEntry(tx, movement.id, row.id);
-      if (existing)
-        throw new AppError(
-          existing.status === "struck" ? "invalid_input" : "conflict",
-          `case ${row.number} is already on ${movement.number} (${existing.status})`,
-          "caseId",
-        );
-      if (input.role === "primary") {
-        const primaries = (await listGateEntries(tx, movement.id)).filter(
-          (e) => e.role === "primary" && (e.status === "listed" || e.status === "boarded"),
-        ).length;
-        if (primaries >= movement.seats)
-          throw new AppError(
-            "invalid_input",
-            `all ${movement.seats} seats of ${movement.number} are taken; add the person as an alternate`,
-            "role",
-          );
-      }
-      const inputs = await loadGateInputs(tx, [locked]);
-      const li = inputs.get(row.id);
-      if (li && hasDeparted(li))
-        throw new AppError("invalid_input", `case ${row.number} shows a verified departure`, "caseId");
-      const stub = { id: "", caseId: row.id, acknowledged: Boolean(input.acknowledge) } as EntryRow;
-      const [check] = checkEntries(movement, [stub], inputs, today(ctx));
-      const { verdict } = check;
-      detail.outcome = verdict.outcome;
-      if (verdict.outcome === "BLOCK" || verdict.outcome === "REVIEW") {
-        const reasons = reasonText(refusingFindings(verdict, false));
-        detail.reasons = reasons;
-        return { status: "blocked", verdict, reasons } as const;
-      }
-      if (verdict.outcome === "WARN" && !input.acknowledge)
-        throw new AppError(
-          "acknowledgement_required",
-          `acknowledge the warnings to add the person: ${reasonText(refusingFindings(verdict, false))}`,
-          "acknowledge",
-          { verdict },
-        );
-      const now = ctx.now();
-      const entry: EntryRow = {
-        id: randomUUID(),
-        movementId: movement.id,
-        caseId: row.id,
-        role: input.role,
-        status: "listed",
-        addedOutcome: verdict.outcome,
-        addedVerdict: verdict,
-        acknowledged: verdict.outcome === "WARN",
-        addedBy: actor.id,
-        addedAt: now,
-        lastGate: "add",
-        lastOutcome: verdict.outcome,
-        lastVerdict: verdict,
-        lastCheckedAt: now,
-        struckAt: null,
-        struckReason: null,
-        departureSeq: null,
-      };
-      await insertEntry(tx, entry);
-      return { status: "added", entry, verdict } as const;
-    },
+    (tx) => addToManifestInTx(tx, ctx, actor, movementRef, input, detail),
   );
+}
+
+/** The same step inside the caller's transaction (the `manifest.add` action of take-action uses it). */
+export async function addToManifestInTx(
+  tx: Tx,
+  ctx: AppContext,
+  actor: Actor,
+  movementRef: string,
+  input: z.output<typeof addToManifestInput>,
+  detail: Record<string, unknown> = {},
+): Promise<AddOutcome> {
+  const seen = await findMovement(tx, actor, movementRef, "case.write");
+  const row = await findCase(tx, input.caseId);
+  authorize(actor, "case.write", { officeCode: row.officeCode });
+  // Lock order: the case, then the movement (see repositories/movements.ts).
+  const [locked] = await lockCasesForShare(tx, [row.id]);
+  const movement = await lockMovement(tx, seen.id);
+  if (!movement || !locked) throw new AppError("not_found", "movement or case vanished", "movementId");
+  requireStatus(movement, ["open"], "add people (the manifest is no longer open)");
+  if (movement.departOn < today(ctx))
+    throw new AppError(
+      "invalid_input",
+      `movement ${movement.number} left on ${movement.departOn}`,
+      "movementId",
+    );
+  const order = (locked.state as CaseState).order;
+  if (!order?.countries.includes(movement.country))
+    throw new AppError(
+      "invalid_input",
+      `case ${row.number} has no order naming ${movement.country}${order ? ` (order to ${order.countries.join(", ") || "no country"})` : ""}`,
+      "caseId",
+    );
+  const existing = await getEntry(tx, movement.id, row.id);
+  if (existing)
+    throw new AppError(
+      existing.status === "struck" ? "invalid_input" : "conflict",
+      `case ${row.number} is already on ${movement.number} (${existing.status})`,
+      "caseId",
+    );
+  if (input.role === "primary") {
+    const primaries = (await listGateEntries(tx, movement.id)).filter(
+      (e) => e.role === "primary" && (e.status === "listed" || e.status === "boarded"),
+    ).length;
+    if (primaries >= movement.seats)
+      throw new AppError(
+        "invalid_input",
+        `all ${movement.seats} seats of ${movement.number} are taken; add the person as an alternate`,
+        "role",
+      );
+  }
+  const inputs = await loadGateInputs(tx, [locked]);
+  const li = inputs.get(row.id);
+  if (li && hasDeparted(li))
+    throw new AppError("invalid_input", `case ${row.number} shows a verified departure`, "caseId");
+  const stub = { id: "", caseId: row.id, acknowledged: Boolean(input.acknowledge) } as EntryRow;
+  const [check] = checkEntries(movement, [stub], inputs, today(ctx));
+  const { verdict } = check;
+  detail.outcome = verdict.outcome;
+  if (verdict.outcome === "BLOCK" || verdict.outcome === "REVIEW") {
+    const reasons = reasonText(refusingFindings(verdict, false));
+    detail.reasons = reasons;
+    return { status: "blocked", verdict, reasons } as const;
+  }
+  if (verdict.outcome === "WARN" && !input.acknowledge)
+    throw new AppError(
+      "acknowledgement_required",
+      `acknowledge the warnings to add the person: ${reasonText(refusingFindings(verdict, false))}`,
+      "acknowledge",
+      { verdict },
+    );
+  const now = ctx.now();
+  const entry: EntryRow = {
+    id: randomUUID(),
+    movementId: movement.id,
+    caseId: row.id,
+    role: input.role,
+    status: "listed",
+    addedOutcome: verdict.outcome,
+    addedVerdict: verdict,
+    acknowledged: verdict.outcome === "WARN",
+    addedBy: actor.id,
+    addedAt: now,
+    lastGate: "add",
+    lastOutcome: verdict.outcome,
+    lastVerdict: verdict,
+    lastCheckedAt: now,
+    struckAt: null,
+    struckReason: null,
+    departureSeq: null,
+  };
+  await insertEntry(tx, entry);
+  return { status: "added", entry, verdict } as const;
 }

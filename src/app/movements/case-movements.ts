@@ -5,9 +5,10 @@
  */
 import { type CaseState, effectiveEvents } from "../../domain/case-state.js";
 import { entriesOfCase } from "../../store/repositories/movements.js";
-import { type Actor, authorize } from "../access.js";
+import { type Actor, authorize, authorizeCase } from "../access.js";
 import { type AppContext, today } from "../context.js";
-import { findCase, loadHistory } from "../load-case.js";
+import { caseNotFound, findCase, loadHistory } from "../load-case.js";
+import { withholdGate, withholdStruckReason, wordsGate } from "../oversight/words.js";
 
 export interface TravelDocumentLine {
   country: string;
@@ -19,8 +20,9 @@ export interface TravelDocumentLine {
 
 export async function caseMovements(ctx: AppContext, actor: Actor, caseRef: string) {
   const tx = ctx.database.db;
+  authorize(actor, "case.read"); // the role before the lookup: no probing which cases exist
   const row = await findCase(tx, caseRef);
-  authorize(actor, "case.read", { officeCode: row.officeCode });
+  await authorizeCase(tx, actor, "case.read", row, () => caseNotFound(caseRef));
   const [entries, stored] = await Promise.all([entriesOfCase(tx, row.id), loadHistory(tx, row.id)]);
   const byCountry = new Map<string, TravelDocumentLine>();
   const now = today(ctx);
@@ -38,6 +40,10 @@ export async function caseMovements(ctx: AppContext, actor: Actor, caseRef: stri
       byCountry.set(e.country, { country: e.country, status: "refused", on: e.on });
   }
   const state = row.state as CaseState;
+  // A struck reason on a confidential case: words withheld without a purpose (docs/oversight.md).
+  const words = await wordsGate(ctx, actor, [row.id]);
+  const shows = entries.length === 0 || words.shows(row.id); // nothing shown, nothing to log
+  await words.logShown(ctx, "movements");
   return {
     caseId: row.id,
     caseNumber: row.number,
@@ -49,10 +55,10 @@ export async function caseMovements(ctx: AppContext, actor: Actor, caseRef: stri
       role: entry.role,
       status: entry.status,
       addedOutcome: entry.addedOutcome,
-      lastGate: entry.lastGate,
+      lastGate: shows ? entry.lastGate : withholdGate(entry.lastGate),
       lastOutcome: entry.lastOutcome,
       lastCheckedAt: entry.lastCheckedAt,
-      struckReason: entry.struckReason,
+      struckReason: shows ? entry.struckReason : withholdStruckReason(entry.struckReason),
       movement: {
         id: movement.id,
         number: movement.number,

@@ -10,6 +10,7 @@ import { projectCase } from "../../domain/case-state.js";
 import { AppError } from "../../domain/errors.js";
 import { type CaseEvent, clockTime, isoDate } from "../../domain/events.js";
 import { evaluate } from "../../law/engine.js";
+import type { Tx } from "../../store/db.js";
 import { insertEvents, updateProjection } from "../../store/repositories/cases.js";
 import {
   getEntry,
@@ -48,97 +49,107 @@ export async function recordDeparture(
     ctx,
     actor,
     { action: "movement.departure_verified", entity: "movement", entityId: movementRef, detail },
-    async (tx) => {
-      const seen = await findMovement(tx, actor, movementRef, "case.write");
-      const found = await findCase(tx, input.caseId);
-      authorize(actor, "case.write", { officeCode: found.officeCode });
-      // Lock order: the case, then the movement.
-      const row = await lockCaseForUpdate(tx, found.id);
-      const movement = await lockMovement(tx, seen.id);
-      if (!row || !movement) throw new AppError("not_found", "case or movement vanished", "caseId");
-      const entry = await getEntry(tx, movement.id, row.id);
-      if (!entry)
-        throw new AppError("blocked_by_law", `case ${row.number} is not on ${movement.number}`, "caseId");
-      if (entry.status === "struck")
-        throw new AppError(
-          "blocked_by_law",
-          `case ${row.number} was struck from ${movement.number}: ${struckMessage(entry.struckReason)}`,
-          "caseId",
-        );
-      if (entry.status === "departed")
-        throw new AppError("conflict", `the departure of case ${row.number} is already verified`, "caseId");
-      if (movement.status !== "boarded" || entry.status !== "boarded")
-        throw new AppError(
-          "blocked_by_law",
-          `case ${row.number} did not board ${movement.number} (movement ${movement.status}, person ${entry.status})`,
-          "caseId",
-        );
-      const boardedOn = movement.boardingCompletedAt?.slice(0, 10) ?? movement.departOn;
-      if (input.on < boardedOn)
-        throw new AppError("invalid_input", `${input.on} is before boarding (${boardedOn})`, "on");
-
-      const { stored, history, config } = await loadLawInputs(tx, row);
-      const last = history.events.at(-1);
-      if (last && input.on < last.on)
-        throw new AppError("invalid_input", `${input.on} is before the case's last event (${last.on})`, "on");
-      const departure: CaseEvent = {
-        type: "departure.verified",
-        on: input.on,
-        ...(input.at ? { at: input.at } : {}),
-        country: movement.country,
-        via: "removal",
-        note: `Form I-296 departure verification; movement ${movement.number}`,
-      };
-      const close = evaluate(
-        { ...history, events: [...history.events, departure] },
-        { type: "case.close", on: input.on },
-        config,
-        input.on,
-      );
-      if (close.outcome === "BLOCK")
-        throw new AppError(
-          "blocked_by_law",
-          close.findings.map((f) => `${f.rule}: ${f.message}`).join(" "),
-          "caseId",
-          { verdict: close },
-        );
-      const closed: CaseEvent = {
-        type: "case.closed",
-        on: input.on,
-        reason: "removed",
-        note: close.findings.map((f) => `${f.rule}: ${f.message}`).join(" ") || undefined,
-      };
-      const events = [departure, closed];
-      const seqs = [stored.length + 1, stored.length + 2];
-      const all = [...stored, ...events.map((event, i) => ({ seq: seqs[i], event }))];
-      const state = projectCase(all);
-      if (!(await updateProjection(tx, row.id, row.version, state, ctx.now())))
-        throw new AppError("conflict", `case ${row.number} changed meanwhile; try again`, "caseId");
-      await insertEvents(
-        tx,
-        events.map((event, i) => ({
-          caseId: row.id,
-          seq: seqs[i],
-          type: event.type,
-          on: event.on,
-          at: event.at ?? null,
-          body: event,
-          recordedBy: actor.id,
-        })),
-      );
-      await updateEntry(tx, entry.id, { status: "departed", departureSeq: seqs[0] });
-      await reevaluateOpenManifests(tx, ctx, row, events, seqs, actor.username);
-      const stillAboard = (await listGateEntries(tx, movement.id)).some((e) => e.status === "boarded");
-      if (!stillAboard) await updateMovement(tx, movement.id, { status: "departed", updatedAt: ctx.now() });
-      detail.seqs = seqs;
-      return {
-        caseNumber: row.number,
-        version: row.version + 1,
-        recorded: seqs,
-        state,
-        closure: close,
-        movementStatus: stillAboard ? "boarded" : "departed",
-      };
-    },
+    (tx) => recordDepartureInTx(tx, ctx, actor, movementRef, input, detail),
   );
+}
+
+/** The same step inside the caller's transaction (the `flight.depart` action of take-action uses it). */
+export async function recordDepartureInTx(
+  tx: Tx,
+  ctx: AppContext,
+  actor: Actor,
+  movementRef: string,
+  input: z.output<typeof recordDepartureInput>,
+  detail: Record<string, unknown> = {},
+) {
+  const seen = await findMovement(tx, actor, movementRef, "case.write");
+  const found = await findCase(tx, input.caseId);
+  authorize(actor, "case.write", { officeCode: found.officeCode });
+  // Lock order: the case, then the movement.
+  const row = await lockCaseForUpdate(tx, found.id);
+  const movement = await lockMovement(tx, seen.id);
+  if (!row || !movement) throw new AppError("not_found", "case or movement vanished", "caseId");
+  const entry = await getEntry(tx, movement.id, row.id);
+  if (!entry)
+    throw new AppError("blocked_by_law", `case ${row.number} is not on ${movement.number}`, "caseId");
+  if (entry.status === "struck")
+    throw new AppError(
+      "blocked_by_law",
+      `case ${row.number} was struck from ${movement.number}: ${struckMessage(entry.struckReason)}`,
+      "caseId",
+    );
+  if (entry.status === "departed")
+    throw new AppError("conflict", `the departure of case ${row.number} is already verified`, "caseId");
+  if (movement.status !== "boarded" || entry.status !== "boarded")
+    throw new AppError(
+      "blocked_by_law",
+      `case ${row.number} did not board ${movement.number} (movement ${movement.status}, person ${entry.status})`,
+      "caseId",
+    );
+  const boardedOn = movement.boardingCompletedAt?.slice(0, 10) ?? movement.departOn;
+  if (input.on < boardedOn)
+    throw new AppError("invalid_input", `${input.on} is before boarding (${boardedOn})`, "on");
+
+  const { stored, history, config } = await loadLawInputs(tx, row);
+  const last = history.events.at(-1);
+  if (last && input.on < last.on)
+    throw new AppError("invalid_input", `${input.on} is before the case's last event (${last.on})`, "on");
+  const departure: CaseEvent = {
+    type: "departure.verified",
+    on: input.on,
+    ...(input.at ? { at: input.at } : {}),
+    country: movement.country,
+    via: "removal",
+    note: `Form I-296 departure verification; movement ${movement.number}`,
+  };
+  const close = evaluate(
+    { ...history, events: [...history.events, departure] },
+    { type: "case.close", on: input.on },
+    config,
+    input.on,
+  );
+  if (close.outcome === "BLOCK")
+    throw new AppError(
+      "blocked_by_law",
+      close.findings.map((f) => `${f.rule}: ${f.message}`).join(" "),
+      "caseId",
+      { verdict: close },
+    );
+  const closed: CaseEvent = {
+    type: "case.closed",
+    on: input.on,
+    reason: "removed",
+    note: close.findings.map((f) => `${f.rule}: ${f.message}`).join(" ") || undefined,
+  };
+  const events = [departure, closed];
+  const seqs = [stored.length + 1, stored.length + 2];
+  const all = [...stored, ...events.map((event, i) => ({ seq: seqs[i], event }))];
+  const state = projectCase(all);
+  if (!(await updateProjection(tx, row.id, row.version, state, ctx.now())))
+    throw new AppError("conflict", `case ${row.number} changed meanwhile; try again`, "caseId");
+  await insertEvents(
+    tx,
+    events.map((event, i) => ({
+      caseId: row.id,
+      seq: seqs[i],
+      type: event.type,
+      on: event.on,
+      at: event.at ?? null,
+      body: event,
+      recordedBy: actor.id,
+    })),
+  );
+  await updateEntry(tx, entry.id, { status: "departed", departureSeq: seqs[0] });
+  await reevaluateOpenManifests(tx, ctx, row, events, seqs, actor.username);
+  const stillAboard = (await listGateEntries(tx, movement.id)).some((e) => e.status === "boarded");
+  if (!stillAboard) await updateMovement(tx, movement.id, { status: "departed", updatedAt: ctx.now() });
+  detail.seqs = seqs;
+  return {
+    caseNumber: row.number,
+    version: row.version + 1,
+    recorded: seqs,
+    state,
+    closure: close,
+    movementStatus: stillAboard ? "boarded" : "departed",
+  };
 }

@@ -10,6 +10,7 @@ import {
 } from "../../store/repositories/movements.js";
 import { type Actor, authorize, officeScope } from "../access.js";
 import { type AppContext, writeWithAudit } from "../context.js";
+import { withholdAlert, withholdEntry, wordsGate } from "../oversight/words.js";
 import { findMovement } from "./find-movement.js";
 
 export const listMovementsInput = z.object({
@@ -39,18 +40,31 @@ export async function getMovementView(ctx: AppContext, actor: Actor, ref: string
     listEntriesWithPeople(tx, movement.id),
     listAlerts(tx, { movementId: movement.id }),
   ]);
-  return {
+  // Verdicts, struck reasons and alerts of a confidential case: words withheld without a purpose (oversight).
+  const words = await wordsGate(ctx, actor, [...entries, ...alerts.map((a) => a.alert)].map(caseIdOf));
+  const view = {
     movement,
-    entries: entries.map((e) => ({
-      ...e.entry,
-      caseNumber: e.caseNumber,
-      givenName: e.givenName,
-      familyName: e.familyName,
-      aNumber: e.aNumber,
-    })),
-    alerts: alerts.map((a) => ({ ...a.alert, caseNumber: a.caseNumber, movementNumber: a.movementNumber })),
+    entries: entries.map((e) => {
+      const row = {
+        ...e.entry,
+        caseNumber: e.caseNumber,
+        givenName: e.givenName,
+        familyName: e.familyName,
+        aNumber: e.aNumber,
+      };
+      return words.shows(e.entry.caseId) ? row : withholdEntry(row);
+    }),
+    alerts: alerts.map((a) => {
+      const row = { ...a.alert, caseNumber: a.caseNumber, movementNumber: a.movementNumber };
+      return words.shows(a.alert.caseId) ? row : withholdAlert(row);
+    }),
   };
+  await words.logShown(ctx, `manifest:${movement.number}`);
+  return view;
 }
+
+const caseIdOf = (r: { caseId: string } | { entry: { caseId: string } }) =>
+  "entry" in r ? r.entry.caseId : r.caseId;
 
 export async function movementCandidates(ctx: AppContext, actor: Actor, ref: string) {
   const tx = ctx.database.db;
@@ -62,7 +76,17 @@ export async function movementCandidates(ctx: AppContext, actor: Actor, ref: str
 export async function myAlerts(ctx: AppContext, actor: Actor) {
   authorize(actor, "case.read");
   const rows = await listAlerts(ctx.database.db, { officerId: actor.id, open: true });
-  return rows.map((a) => ({ ...a.alert, caseNumber: a.caseNumber, movementNumber: a.movementNumber }));
+  const words = await wordsGate(
+    ctx,
+    actor,
+    rows.map((a) => a.alert.caseId),
+  );
+  const items = rows.map((a) => {
+    const row = { ...a.alert, caseNumber: a.caseNumber, movementNumber: a.movementNumber };
+    return words.shows(a.alert.caseId) ? row : withholdAlert(row);
+  });
+  await words.logShown(ctx, "movement-alerts");
+  return items;
 }
 
 export async function acknowledgeMovementAlert(ctx: AppContext, actor: Actor, alertId: string) {

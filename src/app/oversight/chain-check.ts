@@ -28,6 +28,8 @@ export interface CheckpointLike {
   headSeq: number;
   headHash: string;
   signatureValid: boolean;
+  /** Why the checkpoint does not count (bad signature, untrusted key), when it does not. */
+  problem?: string | null;
 }
 
 function body(e: StoredEntry): AuditEntryBody {
@@ -119,7 +121,8 @@ export function checkCheckpoints(
   const hashAt = new Map(entries.map((e) => [e.seq, e.hash]));
   for (const cp of [...checkpoints].sort((a, b) => a.headSeq - b.headSeq || a.id - b.id)) {
     if (!cp.signatureValid) {
-      return found(cp.headSeq, "bad_checkpoint", `checkpoint ${cp.id} has an invalid signature`);
+      const why = cp.problem ?? "its signature is invalid";
+      return found(cp.headSeq, "bad_checkpoint", `checkpoint ${cp.id} does not count: ${why}`);
     }
     if (cp.headSeq > lastSeq) {
       return found(

@@ -21,9 +21,29 @@ export const confidentialForms: ReadonlySet<string> = new Set([
 const confidentialStatuses: ReadonlySet<string> = new Set(["asylee", "refugee", "u", "t", "tps", "daca"]);
 const protectionRules = /^(PROT|CONF)-/;
 
+/**
+ * The only event types that can be confidential (isConfidentialEvent answers false for any other):
+ * a query may load just these to decide whether a case is confidential.
+ */
+export const confidentialEventTypes: readonly string[] = [
+  "confidentiality.flag",
+  "fear.claimed",
+  "fear.screened",
+  "fear.inquired",
+  "protection.granted",
+  "protection.denied",
+  "protection.terminated",
+  "application.filed",
+  "status.granted",
+  "status.ended",
+  "action.blocked",
+];
+const candidateTypes: ReadonlySet<string> = new Set(confidentialEventTypes);
+
 /** Does this event reveal, or let a reader infer, a confidential claim? */
 export function isConfidentialEvent(e: CaseEvent | { type: string; [k: string]: unknown }): boolean {
   const ev = e as Record<string, unknown> & { type: string };
+  if (!candidateTypes.has(ev.type)) return false;
   switch (ev.type) {
     case "confidentiality.flag":
     case "fear.claimed":

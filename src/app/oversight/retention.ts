@@ -10,18 +10,27 @@
  * person's cases keeps history, and a tombstone keeps the number, the office,
  * the count of events and a SHA-256 of what was deleted. The audit log itself
  * is never purged.
+ *
+ * Documents: a document's PDF bytes and printed data (names, A-number,
+ * address...) go N years after it was generated once its case is closed, and
+ * with its case when the case's history is purged. The row stays, emptied,
+ * with its hashes, and a purge record (`document_purges`) says when and why.
  */
 import { z } from "zod";
 import { canonicalJson, sha256 } from "../../domain/audit-hash.js";
 import { addMonths } from "../../law/calendar/calendar.js";
 import {
+  activeHolds,
   blankPersonIfAllPurged,
   caseEventBodies,
   deleteExpiredCredentials,
   deleteExpiredOidcLogins,
   expiredCredentials,
   purgeableCases,
+  purgeableDocuments,
   purgeCaseHistory,
+  purgeDocument,
+  unpurgedDocumentsOfCase,
 } from "../../store/repositories/oversight.js";
 import { getSetting, putSetting } from "../../store/repositories/settings.js";
 import { type Actor, authorize } from "../access.js";
@@ -41,8 +50,16 @@ export const retentionPolicy = z.object({
       stages: z.array(z.string()).min(1),
     })
     .default({ years: null, stages: ["removed", "terminated", "relief_granted"] }),
+  /**
+   * Document PDFs and printed data: purged this many years after the document was generated, once its
+   * case is in a closed stage (closedCases.stages); null keeps them for ever. A purged case's documents
+   * always go with it.
+   */
+  documents: z.object({ years: z.number().int().min(1).max(100).nullable() }).default({ years: null }),
   /** The most cases purged in one run, so a wrong setting cannot erase everything at once. */
   maxCasesPerRun: z.number().int().min(1).max(100_000).default(1_000),
+  /** The most documents purged in one run (by the documents rule). */
+  maxDocumentsPerRun: z.number().int().min(1).max(1_000_000).default(5_000),
 });
 export type RetentionPolicy = z.infer<typeof retentionPolicy>;
 
@@ -72,7 +89,10 @@ export interface PurgeReport {
   sessions: number;
   tokens: number;
   ssoLogins: number;
-  cases: { number: string; lastEventOn: string | null; events: number }[];
+  cases: { number: string; lastEventOn: string | null; events: number; documents: number }[];
+  /** Documents purged by the documents rule (those of purged cases are counted in `cases`). */
+  documents: { id: string; caseNumber: string; form: string; generatedAt: string }[];
+  /** Cases or documents skipped because a legal hold was placed during the run. */
   heldSkipped: number;
 }
 
@@ -94,6 +114,7 @@ export async function purge(
     tokens: 0,
     ssoLogins: 0,
     cases: [],
+    documents: [],
     heldSkipped: 0,
   };
 
@@ -108,11 +129,35 @@ export async function purge(
     ? await purgeableCases(db, policy.closedCases.stages, cutoff, policy.maxCasesPerRun)
     : [];
 
+  const docCutoff = policy.documents.years ? addMonths(asOf, -12 * policy.documents.years) : null;
+  const documents = docCutoff
+    ? await purgeableDocuments(
+        db,
+        policy.closedCases.stages,
+        new Date(`${docCutoff}T00:00:00Z`),
+        policy.maxDocumentsPerRun,
+      )
+    : [];
+  const documentLine = (d: (typeof documents)[number]) => ({
+    id: d.id,
+    caseNumber: d.caseNumber,
+    form: d.form,
+    generatedAt: d.generatedAt.toISOString(),
+  });
+
   if (opts.dryRun) {
     for (const c of candidates) {
       const events = await caseEventBodies(db, c.id);
-      report.cases.push({ number: c.number, lastEventOn: c.lastEventOn, events: events.length });
+      const docs = await unpurgedDocumentsOfCase(db, c.id);
+      report.cases.push({
+        number: c.number,
+        lastEventOn: c.lastEventOn,
+        events: events.length,
+        documents: docs.length,
+      });
     }
+    const goingWithCases = new Set(candidates.map((c) => c.id));
+    report.documents = documents.filter((d) => !goingWithCases.has(d.caseId)).map(documentLine);
     return report;
   }
 
@@ -126,32 +171,72 @@ export async function purge(
       if (policy.ssoLogins.purge) report.ssoLogins = await deleteExpiredOidcLogins(tx, now, false);
     },
   );
+  const purgedBy = actor === "system" ? "system" : actor.username;
   for (const c of candidates) {
     // One transaction per case, with its own audit entry; the hold is checked again inside it.
-    const done = await writeWithAudit(
-      ctx,
-      actor,
-      {
-        action: "retention.purge_case",
-        entity: "case",
-        entityId: c.id,
-        detail: { number: c.number, rule: "closedCases" },
-      },
-      async (tx) => {
-        const events = await caseEventBodies(tx, c.id);
-        const ok = await purgeCaseHistory(tx, c, {
-          rule: `closedCases:${policy.closedCases.years}y`,
-          events: events.length,
-          historyHash: sha256(canonicalJson(events)),
-          purgedBy: actor === "system" ? "system" : actor.username,
-          purgedAt: now,
-        });
-        if (ok) await blankPersonIfAllPurged(tx, c.personId);
-        return ok ? events.length : null;
-      },
+    const rule = `closedCases:${policy.closedCases.years}y`;
+    const detail: Record<string, unknown> = { number: c.number, rule: "closedCases" };
+    const done = await unlessSkipped(() =>
+      writeWithAudit(
+        ctx,
+        actor,
+        { action: "retention.purge_case", entity: "case", entityId: c.id, detail },
+        async (tx) => {
+          const events = await caseEventBodies(tx, c.id);
+          const ok = await purgeCaseHistory(tx, c, {
+            rule,
+            events: events.length,
+            historyHash: sha256(canonicalJson(events)),
+            purgedBy,
+            purgedAt: now,
+          });
+          if (!ok) throw new Skipped();
+          await blankPersonIfAllPurged(tx, c.personId);
+          // The case's documents print the person's identity: they go with the history.
+          const docs = await unpurgedDocumentsOfCase(tx, c.id);
+          for (const id of docs) await purgeDocument(tx, id, { rule, purgedBy, purgedAt: now });
+          detail.documents = docs;
+          return { events: events.length, documents: docs.length };
+        },
+      ),
     );
     if (done === null) report.heldSkipped++;
-    else report.cases.push({ number: c.number, lastEventOn: c.lastEventOn, events: done });
+    else report.cases.push({ number: c.number, lastEventOn: c.lastEventOn, ...done });
+  }
+  for (const d of documents) {
+    // One transaction and one audit entry per document; the hold is checked again inside it.
+    const ok = await unlessSkipped(() =>
+      writeWithAudit(
+        ctx,
+        actor,
+        {
+          action: "retention.purge_document",
+          entity: "document",
+          entityId: d.id,
+          detail: { caseId: d.caseId, caseNumber: d.caseNumber, form: d.form, rule: "documents" },
+        },
+        async (tx) => {
+          const rule = `documents:${policy.documents.years}y`;
+          if (!(await purgeDocument(tx, d.id, { rule, purgedBy, purgedAt: now }))) throw new Skipped();
+          return true;
+        },
+      ),
+    );
+    // Skipped: a hold was placed meanwhile, or its case was purged above (and took it along).
+    if (ok) report.documents.push(documentLine(d));
+    else if ((await activeHolds(db, d.caseId)).length) report.heldSkipped++;
   }
   return report;
+}
+
+/** Thrown inside a purge's transaction to roll it back, audit entry included, when there is nothing to do. */
+class Skipped extends Error {}
+
+async function unlessSkipped<T>(run: () => Promise<T>): Promise<T | null> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof Skipped) return null;
+    throw err;
+  }
 }

@@ -4,13 +4,23 @@
  * timed hold (it leaves the queue and comes back by itself when the hold
  * ends: the queue shows tasks whose hold_until <= now), or marked done.
  */
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "../../domain/errors.js";
 import type { Tx } from "../../store/db.js";
-import { getTask, listQueue, type TaskRow, updateOpenTask } from "../../store/repositories/tasks.js";
+import {
+  closeTasks,
+  getTask,
+  listQueue,
+  type TaskRow,
+  tasksOfCase,
+  updateOpenTask,
+  upsertTasks,
+} from "../../store/repositories/tasks.js";
 import { getUser, getUserByName } from "../../store/repositories/users.js";
 import { type Actor, authorize, officeScope } from "../access.js";
 import { type AppContext, today, writeWithAudit } from "../context.js";
+import { withholdTask, withholdWhereConfidential } from "../oversight/words.js";
 
 export const queueQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -36,6 +46,10 @@ export type QueueOptions = { limit?: number; includeHeld?: boolean };
 
 type QueueRow = Awaited<ReturnType<typeof listQueue>>[number];
 
+/** Deadline titles of confidential cases (motion.vawa.due, PROT-/STAT- rules) withheld without a purpose. */
+const shown = <T extends ReturnType<typeof present>[number]>(ctx: AppContext, actor: Actor, items: T[]) =>
+  withholdWhereConfidential(ctx, actor, items, (t) => t.caseId, withholdTask, "queue");
+
 function present(rows: QueueRow[], asOf: string, now: Date) {
   return rows.map((r) => ({
     ...r,
@@ -54,7 +68,8 @@ export async function officeQueue(ctx: AppContext, actor: Actor, office: string,
     limit: q.limit ?? 100,
     includeHeld: q.includeHeld,
   });
-  return { office, asOf: today(ctx), items: present(rows, today(ctx), now) };
+  const items = await shown(ctx, actor, present(rows, today(ctx), now));
+  return { office, asOf: today(ctx), items };
 }
 
 export async function myQueue(ctx: AppContext, actor: Actor, q: QueueOptions = {}) {
@@ -67,7 +82,7 @@ export async function myQueue(ctx: AppContext, actor: Actor, q: QueueOptions = {
     limit: q.limit ?? 100,
     includeHeld: q.includeHeld,
   });
-  return { asOf: today(ctx), items: present(rows, today(ctx), now) };
+  return { asOf: today(ctx), items: await shown(ctx, actor, present(rows, today(ctx), now)) };
 }
 
 async function changeTask(
@@ -144,4 +159,47 @@ export async function completeTask(ctx: AppContext, actor: Actor, taskId: string
     status: "done",
     holdUntil: null,
   }));
+}
+
+/** The stable key of a review's task; the deadline sweep uses the same one, so it never duplicates it. */
+export const reviewTaskKey = (reviewId: string) => `review:${reviewId}`;
+
+export interface ReviewForTask {
+  id: string;
+  caseId: string;
+  officeCode: string;
+  actionType: string;
+  requestedAt: Date;
+}
+
+/**
+ * Puts a review's task in its office's queue, in the caller's transaction (the
+ * one that creates the review request), so a supervisor sees it at once.
+ */
+export async function openReviewTask(tx: Tx, review: ReviewForTask): Promise<void> {
+  await upsertTasks(tx, [
+    {
+      id: randomUUID(),
+      officeCode: review.officeCode,
+      caseId: review.caseId,
+      kind: "review",
+      key: reviewTaskKey(review.id),
+      title: `Review: ${review.actionType}`,
+      due: review.requestedAt.toISOString().slice(0, 10),
+      status: "open",
+      createdAt: review.requestedAt,
+      updatedAt: review.requestedAt,
+    },
+  ]);
+}
+
+/** Closes a review's task once the review is decided, in the deciding transaction. */
+export async function closeReviewTask(tx: Tx, review: { id: string; caseId: string }, at: Date) {
+  const key = reviewTaskKey(review.id);
+  const open = (await tasksOfCase(tx, review.caseId)).filter((t) => t.key === key);
+  return closeTasks(
+    tx,
+    open.map((t) => t.id),
+    at,
+  );
 }

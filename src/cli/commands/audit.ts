@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { printJson, withApi } from "../transport.js";
 
@@ -20,6 +20,14 @@ interface VerifyResult {
 /** Exit code of `immos audit verify` when the chain does not hold. */
 export const EXIT_TAMPERED = 3;
 
+/** Every PEM public key block in a file (a file may hold several trusted keys). */
+function readPublicKeys(path: string): string[] {
+  const text = readFileSync(path, "utf8");
+  const keys = text.match(/-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g) ?? [];
+  if (!keys.length) throw new Error(`${path} holds no PEM public key (-----BEGIN PUBLIC KEY-----)`);
+  return keys.map((k) => `${k}\n`);
+}
+
 function readCheckpointFile(path: string): unknown[] {
   if (!existsSync(path)) return [];
   return readFileSync(path, "utf8")
@@ -35,11 +43,16 @@ export function register(program: Command) {
       `recompute the hash chain, compare it with the signed checkpoints; names the first entry edited, deleted, inserted or reordered, or a cut tail (exit ${EXIT_TAMPERED})`,
     )
     .option("--checkpoints <file>", "also compare with checkpoints exported to this file (JSON lines)")
+    .option(
+      "--public-key <file>",
+      "trust only the Ed25519 public key(s) in this PEM file, not the server's key (verifies without the secret)",
+    )
     .option("--json", "JSON output")
-    .action(async (o: { checkpoints?: string; json?: boolean }) => {
+    .action(async (o: { checkpoints?: string; publicKey?: string; json?: boolean }) => {
       await withApi(async (api) => {
         const r = await api.call<VerifyResult>("POST", "/api/v1/audit/verify", {
           checkpoints: o.checkpoints ? readCheckpointFile(o.checkpoints) : [],
+          publicKeys: o.publicKey ? readPublicKeys(o.publicKey) : [],
         });
         if (o.json) printJson(r);
         else if (r.ok) {
@@ -58,17 +71,18 @@ export function register(program: Command) {
   a.command("checkpoint")
     .description("sign a checkpoint of the chain's head now")
     .option("--out <file>", "also append it to this file (JSON lines): keep that file off the database host")
+    .option("--public-key-out <file>", "also write the signer's Ed25519 public key (PEM) to this file")
     .option("--json", "JSON output")
-    .action(async (o: { out?: string; json?: boolean }) => {
+    .action(async (o: { out?: string; publicKeyOut?: string; json?: boolean }) => {
       await withApi(async (api) => {
-        const r = await api.call<{ checkpoint: { id: number; headSeq: number; headHash: string } | null }>(
-          "POST",
-          "/api/v1/audit/checkpoints",
-        );
+        const r = await api.call<{
+          checkpoint: { id: number; headSeq: number; headHash: string; publicKey: string } | null;
+        }>("POST", "/api/v1/audit/checkpoints");
         if (r.checkpoint && o.out) {
           const { id: _id, ...exported } = r.checkpoint;
           appendFileSync(o.out, `${JSON.stringify(exported)}\n`, { mode: 0o600 });
         }
+        if (r.checkpoint && o.publicKeyOut) writeFileSync(o.publicKeyOut, r.checkpoint.publicKey);
         if (o.json) return printJson(r);
         console.log(r.checkpoint ? `checkpoint at entry ${r.checkpoint.headSeq}` : "the audit log is empty");
       });

@@ -54,8 +54,9 @@ export const actionRoutes =
           return reply.status(422).send({
             error: {
               code: "blocked_by_law",
+              // A delegated action's own gate (the manifest's) also refuses on REVIEW: name those findings too.
               message: `blocked: ${r.verdict.findings
-                .filter((f) => f.outcome === "BLOCK")
+                .filter((f) => f.outcome === r.verdict.outcome)
                 .map((f) => `${f.rule}: ${f.message}`)
                 .join(" ")}`,
               details: r,

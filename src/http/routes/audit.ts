@@ -21,8 +21,9 @@ const exportedCheckpoint = z.object({
   headHash: z.string().regex(/^[0-9a-f]{64}$/),
   at: z.string(),
   algorithm: z.string(),
-  keyId: z.string(),
-  signature: z.string(),
+  keyId: z.string().max(64),
+  signature: z.string().max(200),
+  publicKey: z.string().max(1_000),
 });
 
 export const auditRoutes =
@@ -67,10 +68,18 @@ export const auditRoutes =
           tags: ["oversight"],
           summary:
             "Verify, also against checkpoints kept elsewhere (e.g. exported with `immos audit checkpoint --out`)",
-          body: z.object({ checkpoints: z.array(exportedCheckpoint).max(100_000).default([]) }),
+          body: z.object({
+            checkpoints: z.array(exportedCheckpoint).max(100_000).default([]),
+            /** Ed25519 public keys (SPKI PEM) to trust instead of the server's own key. */
+            publicKeys: z.array(z.string().max(1_000)).max(20).default([]),
+          }),
         },
       },
-      async (req) => verifyAudit(ctx, requireActor(req), { extraCheckpoints: req.body.checkpoints }),
+      async (req) =>
+        verifyAudit(ctx, requireActor(req), {
+          extraCheckpoints: req.body.checkpoints,
+          publicKeys: req.body.publicKeys,
+        }),
     );
 
     app.get(

@@ -16,9 +16,11 @@ import {
 } from "drizzle-orm";
 import type { Tx } from "../db.js";
 import { auditLog, caseEvents, cases, credentials, persons, users } from "../schema.js";
+import { documentServices, documents } from "../schema-documents.js";
 import {
   auditCheckpoints,
   caseTombstones,
+  documentPurges,
   legalHolds,
   oidcLogins,
   ssoIdentities,
@@ -33,6 +35,12 @@ export async function counselIdsOfUser(tx: Tx, userId: string): Promise<string[]
     .from(userCounsel)
     .where(eq(userCounsel.userId, userId));
   return rows.map((r) => r.id);
+}
+
+/** The counsel of record of a person (persons.counsel_id), if any. */
+export async function counselOfPerson(tx: Tx, personId: string): Promise<string | undefined> {
+  const [row] = await tx.select({ id: persons.counselId }).from(persons).where(eq(persons.id, personId));
+  return row?.id ?? undefined;
 }
 
 export async function linkUserCounsel(tx: Tx, userId: string, counselId: string): Promise<void> {
@@ -271,6 +279,89 @@ export async function blankPersonIfAllPurged(tx: Tx, personId: string): Promise<
     })
     .where(eq(persons.id, personId));
   return true;
+}
+
+// --- retention of document PDFs ------------------------------------------------------------------------
+
+const heldCase = (tx: Tx) =>
+  tx
+    .select({ one: sql`1` })
+    .from(legalHolds)
+    .where(and(eq(legalHolds.caseId, documents.caseId), isNull(legalHolds.releasedAt)));
+const purgedDocument = (tx: Tx) =>
+  tx.select({ one: sql`1` }).from(documentPurges).where(eq(documentPurges.documentId, documents.id));
+
+/** Documents generated before `before` whose case is in a closed stage, not on hold and not yet purged. */
+export async function purgeableDocuments(tx: Tx, stages: readonly string[], before: Date, limit: number) {
+  return tx
+    .select({
+      id: documents.id,
+      caseId: documents.caseId,
+      caseNumber: cases.number,
+      form: documents.form,
+      generatedAt: documents.generatedAt,
+    })
+    .from(documents)
+    .innerJoin(cases, eq(cases.id, documents.caseId))
+    .where(
+      and(
+        inArray(cases.stage, [...stages]),
+        lt(documents.generatedAt, before),
+        notExists(heldCase(tx)),
+        notExists(purgedDocument(tx)),
+      ),
+    )
+    .orderBy(asc(documents.generatedAt), asc(documents.id))
+    .limit(limit);
+}
+
+/**
+ * Deletes a document's PDF bytes and printed data (the row stays, emptied, with
+ * its hashes; recipients' names on its service records are blanked) and
+ * records the purge. Refuses (returns false) if the case is under a hold or
+ * the document is already purged.
+ */
+export async function purgeDocument(
+  tx: Tx,
+  documentId: string,
+  by: { rule: string; purgedBy: string; purgedAt: Date },
+): Promise<boolean> {
+  const [doc] = await tx
+    .select({
+      caseId: documents.caseId,
+      pdfSha256: documents.pdfSha256,
+      pdfBytes: documents.pdfBytes,
+      dataHash: documents.dataHash,
+    })
+    .from(documents)
+    .where(and(eq(documents.id, documentId), notExists(purgedDocument(tx))));
+  if (!doc || (await activeHolds(tx, doc.caseId)).length) return false;
+  await tx
+    .update(documents)
+    .set({ pdf: new Uint8Array(0), data: {} })
+    .where(eq(documents.id, documentId));
+  await tx
+    .update(documentServices)
+    .set({ recipientName: null })
+    .where(eq(documentServices.documentId, documentId));
+  await tx.insert(documentPurges).values({ documentId, ...doc, ...by });
+  return true;
+}
+
+/** Ids of a case's documents not yet purged (a purged case takes its documents with it). */
+export async function unpurgedDocumentsOfCase(tx: Tx, caseId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: documents.id })
+    .from(documents)
+    .where(and(eq(documents.caseId, caseId), notExists(purgedDocument(tx))));
+  return rows.map((r) => r.id);
+}
+
+export type DocumentPurgeRow = typeof documentPurges.$inferSelect;
+
+export async function documentPurgeOf(tx: Tx, documentId: string): Promise<DocumentPurgeRow | undefined> {
+  const [row] = await tx.select().from(documentPurges).where(eq(documentPurges.documentId, documentId));
+  return row;
 }
 
 export async function tombstoneOf(tx: Tx, caseId: string) {

@@ -117,8 +117,11 @@ function Field({
         />
       </Fieldset>
     );
-  if (schema.type === "string" || schema.type === "number" || schema.type === "integer") {
-    const numeric = schema.type !== "string";
+  // A choice of string formats (e.g. a date-time or a time of day): one text input, the formats in the hint.
+  const textChoice = Boolean(schema.anyOf?.length) && schema.anyOf?.every((x) => x.type === "string");
+  if (schema.type === "string" || schema.type === "number" || schema.type === "integer" || textChoice) {
+    const numeric = schema.type === "number" || schema.type === "integer";
+    const hintId = schema.description ? `${id}-hint` : undefined;
     const type = numeric
       ? "number"
       : isDateSchema(schema)
@@ -131,10 +134,16 @@ function Field({
     return (
       <>
         <Label htmlFor={id}>{label}</Label>
+        {hintId && (
+          <span className="usa-hint" id={hintId}>
+            {schema.description}
+          </span>
+        )}
         <TextInput
           id={id}
           name={id}
           type={type as "text"}
+          aria-describedby={hintId}
           value={value === undefined || value === null ? "" : String(value)}
           onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
             const v = e.target.value;

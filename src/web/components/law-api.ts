@@ -22,6 +22,7 @@ export interface JsonSchema {
   required?: string[];
   items?: JsonSchema;
   anyOf?: JsonSchema[];
+  description?: string;
 }
 
 export interface ActionType {
