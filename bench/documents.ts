@@ -3,7 +3,13 @@
  * Each iteration renders a different person (so no whole-document cache hit),
  * checks the law, hashes the data and the PDF.
  *
- *   taskset -c 0 npx tsx bench/documents.ts [seconds=10] [lang=es]
+ *   taskset -c 0 npx tsx bench/documents.ts [seconds=10] [lang=es] [--count N]
+ *   taskset -c 0 npx tsx bench/documents.ts --bulk 10000 [--backend pglite|postgres]
+ *
+ * --count renders exactly N documents instead of running for a time. --bulk
+ * seeds N cases and runs the background bulk job (src/app/documents) over all
+ * of them, printing throughput and resident memory every 5% (see
+ * bench/documents-bulk.ts).
  *
  * Prints wall-clock throughput and throughput per CPU-second (the figure that
  * holds on a machine shared with other work; compare with `uptime`).
@@ -12,8 +18,24 @@ import { fullContext } from "../src/documents/fixtures.js";
 import { pdfPages } from "../src/documents/pdf-text.js";
 import { renderDocument, renderFromData } from "../src/documents/render.js";
 
-const seconds = Number(process.argv[2] ?? 10);
-const lang = process.argv[3] ?? "es";
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  args.splice(i, 2);
+  return value;
+};
+const bulk = flag("--bulk");
+const backend = flag("--backend") ?? "pglite";
+if (bulk) {
+  const { runBulk } = await import("./documents-bulk.js");
+  await runBulk(Number(bulk), backend as "pglite" | "postgres");
+  process.exit(0);
+}
+const count = Number(flag("--count") ?? 0);
+const seconds = Number(args[0] ?? 10);
+const lang = args[1] ?? "es";
 const base = fullContext();
 
 function contextFor(i: number) {
@@ -36,7 +58,7 @@ const timings: number[] = [];
 const cpu0 = process.cpuUsage();
 const end = performance.now() + seconds * 1000;
 let i = 1;
-while (performance.now() < end) {
+while (count ? i <= count : performance.now() < end) {
   const t = performance.now();
   renderDocument({ form: "I-862", context: contextFor(i++), lang });
   timings.push(performance.now() - t);

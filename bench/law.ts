@@ -20,7 +20,9 @@ import type { Action, History } from "../src/law/types.js";
 import { generateCases, referenceData } from "../src/seed/index.js";
 import { machine, percentile } from "./support.js";
 
-const positional = process.argv.slice(2).filter((a, i, all) => !a.startsWith("--") && !all[i - 1]?.startsWith("--"));
+const positional = process.argv
+  .slice(2)
+  .filter((a, i, all) => !a.startsWith("--") && !all[i - 1]?.startsWith("--"));
 const option = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : undefined;

@@ -260,6 +260,32 @@ describe.each(backends())("counsel of record (%s)", (backend) => {
     expect(admin.text).not.toMatch(/"PROT-/);
   });
 
+  it("no list, export, search or board shows counsel another case", async () => {
+    const others = [c.stranger, c.far];
+    const urls = [
+      "/api/v1/cases?limit=200",
+      `/api/v1/cases?q=${encodeURIComponent("Counsel")}`,
+      "/api/v1/exports/cases",
+      "/api/v1/checks",
+      "/api/v1/analytics/drilldown",
+      "/api/v1/reviews",
+      "/api/v1/queues/mine",
+      "/api/v1/queues/HOU",
+      "/api/v1/movements",
+      "/api/v1/movements/alerts",
+      "/api/v1/detention/board",
+      "/api/v1/detention/proposals",
+    ];
+    for (const url of urls) {
+      const r = await asCounsel("GET", url);
+      expect(r.status, `${url}: ${r.text}`).toBeLessThan(500);
+      for (const o of others) {
+        expect(r.text.includes(o.number), `${url} shows ${o.number}`).toBe(false);
+        expect(r.text.includes(o.caseId), `${url} shows ${o.caseId}`).toBe(false);
+      }
+    }
+  });
+
   it("the case list holds the client's cases only", async () => {
     const r = await asCounsel("GET", "/api/v1/cases?limit=200");
     const ids = r.json().items.map((i: { id: string }) => i.id);

@@ -17,6 +17,7 @@ import { linkCounselUser } from "../src/app/oversight/counsel-users.js";
 import { auditLog, counsel } from "../src/store/schema.js";
 import { startTestApp, type TestApp } from "./support/app.js";
 import { backends } from "./support/databases.js";
+import { openScenarioCase, scenario } from "./support/scenario-case.js";
 
 type Scope = "public" | "signed_in" | "case" | "case_counsel" | "global" | "object";
 interface Expectation {
@@ -437,6 +438,235 @@ describe.each(backends())("access matrix (%s)", (backend) => {
       const missing = await t.as("analyst")("GET", "/api/v1/cases/00000000-0000-4000-8000-000000000001");
       expect([exists.status, missing.status]).toEqual([403, 403]);
     });
+  });
+
+  /**
+   * Confidential words outside the case view, as a matrix (docs/oversight.md §2): a manifest whose
+   * person was struck for a protection (PROT-01), a deadline that names a 1367 petition
+   * (motion.vawa.due), a review request citing TPS (STAT-01) and a protected alias, in the reader's
+   * office and in another, each beside a plain twin; every role, with and without a purpose.
+   * allow/deny follows reach; "redact" means the words are gone unless need to know + purpose.
+   */
+  describe("confidential words on manifests, deadlines, queues, reviews and persons", () => {
+    type Where = "own" | "other";
+    type Kind = "plain" | "conf";
+    type Path = "movement" | "caseMovements" | "deadlines" | "queue" | "reviews" | "person";
+    const offices: Record<Where, string> = { own: "HOU", other: "LOS" };
+    interface Cell {
+      movementId: string;
+      caseId: string;
+      personId: string;
+      reviewId: string;
+    }
+    const cells = {} as Record<Where, Record<Kind, Cell>>;
+    /** Words that must show to a need-to-know reader with a purpose (conf), or to every reader (plain). */
+    const words: Record<Path, Record<Kind, string | null>> = {
+      movement: { conf: "PROT-01", plain: "STAY-06" },
+      caseMovements: { conf: "PROT-01", plain: "STAY-06" },
+      deadlines: { conf: "motion.vawa.due", plain: "motion.reopen.due" },
+      queue: { conf: "motion.vawa.due", plain: null },
+      reviews: { conf: "STAT-01", plain: "DP-01" },
+      person: { conf: null, plain: null },
+    };
+    /** What must never show without need to know and a purpose (and a protected alias never). */
+    const secrets = ["PROT-", "protection", "motion.vawa.due", "STAT-", "I-360", "vawa", "Zorvaxi"];
+    const purposeText = "Checking the manifest before departure";
+    const admin = () => t.as("admin");
+
+    const ordered = (country = "SV") => [
+      {
+        on: "2026-06-01",
+        type: "order.issued",
+        by: "IJ",
+        kind: "removal",
+        delivery: "oral",
+        countries: [country],
+      },
+      { on: "2026-06-01", type: "appeal.waived", knowing: true },
+      { on: "2026-09-01", type: "travel_document.issued", country, validUntil: "2030-01-01" },
+      {
+        on: "2026-11-10",
+        type: "removal_notice.served",
+        country,
+        language: "es",
+        servedTo: ["person"],
+        method: "personal",
+      },
+      { on: "2026-11-10", type: "fear.inquired", country, expressed: false },
+      { on: "2026-11-20", type: "medical.clearance", fit: true },
+    ];
+    const record = async (caseId: string, events: object[]) => {
+      for (const event of events) {
+        const v = (await admin()("GET", `/api/v1/cases/${caseId}`)).body.case.version;
+        const r = await admin()("POST", `/api/v1/cases/${caseId}/events`, { expectedVersion: v, event });
+        expect(r.status, JSON.stringify(r.body)).toBe(201);
+      }
+    };
+    const reviewOn = async (office: string, name: string) => {
+      const s = scenario(name);
+      const c = await openScenarioCase(t, "admin", s, office, `Words${name.replace(/-/g, "")}`);
+      const v = (await admin()("GET", `/api/v1/cases/${c.caseId}`)).body.case.version;
+      const r = await admin()("POST", `/api/v1/cases/${c.caseId}/actions`, {
+        expectedVersion: v,
+        action: s.action,
+        reason: "Requested for the words matrix",
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(202);
+      return r.body.reviewId as string;
+    };
+
+    beforeAll(async () => {
+      const [x] = await t.ctx.database.db.select({ id: counsel.id }).from(counsel).limit(1);
+      const facilities = (await admin()("GET", "/api/v1/facilities")).body.items as {
+        code: string;
+        officeCode: string;
+      }[];
+      for (const where of ["own", "other"] as const) {
+        const office = offices[where];
+        const m = await admin()("POST", "/api/v1/movements", {
+          kind: "flight",
+          country: "SV",
+          departOn: "2026-11-27",
+          departAt: "10:00",
+          tz: "America/Chicago",
+          stagingFacilityCode: facilities.find((f) => f.officeCode === office)?.code,
+          seats: 5,
+        });
+        expect(m.status, JSON.stringify(m.body)).toBe(201);
+        cells[where] = {} as Record<Kind, Cell>;
+        for (const kind of ["plain", "conf"] as const) {
+          const r = await admin()("POST", "/api/v1/cases", {
+            person: {
+              givenName: `Words${where}${kind}`,
+              familyName: "Matrix",
+              birthDate: "1990-01-01",
+              citizenship: ["SV"],
+              languages: ["es"],
+              facts: { represented: true },
+              aliases: kind === "conf" ? [{ given: "Zorvaxi", family: "Wordsalias", kind: "protected" }] : [],
+              ...(where === "own" ? { counselId: x.id } : {}),
+            },
+            case: { kind: "removal_240", officeCode: office },
+            events: ordered(),
+          });
+          expect(r.status, JSON.stringify(r.body)).toBe(201);
+          const caseId = r.body.caseId as string;
+          const added = await admin()("POST", `/api/v1/movements/${m.body.id}/manifest`, { caseId });
+          expect(added.status, JSON.stringify(added.body)).toBe(201);
+          if (kind === "conf")
+            await record(caseId, [
+              { on: "2026-11-27", type: "protection.granted", kind: "withholding", country: "SV" },
+              { on: "2026-11-27", type: "application.filed", form: "I-360", pending: true },
+              { on: "2026-11-27", type: "confidentiality.flag", kind: "vawa_t_u_1367" },
+            ]);
+          else
+            await record(caseId, [
+              {
+                on: "2026-11-27",
+                at: "08:12",
+                type: "stay.granted",
+                by: "circuit",
+                pending: "petition for review",
+              },
+            ]);
+          const personId = (await admin()("GET", `/api/v1/cases/${caseId}`)).body.person.id as string;
+          const reviewId = await reviewOn(office, kind === "conf" ? "SC-38b-removal" : "SC-06");
+          cells[where][kind] = { movementId: m.body.id, caseId, personId, reviewId };
+        }
+      }
+      const sweep = await admin()("POST", "/api/v1/deadlines/sweep", { withinDays: 366 });
+      expect(sweep.status, JSON.stringify(sweep.body)).toBe(200);
+    }, 240_000);
+
+    const url = (path: Path, where: Where, c: Cell) =>
+      ({
+        movement: `/api/v1/movements/${c.movementId}`,
+        caseMovements: `/api/v1/cases/${c.caseId}/movements`,
+        deadlines: `/api/v1/cases/${c.caseId}/deadlines`,
+        queue: `/api/v1/queues/${offices[where]}?limit=500`,
+        reviews: "/api/v1/reviews",
+        person: `/api/v1/persons/${c.personId}`,
+      })[path];
+
+    /** The part of an answer about this cell's case (lists hold other cases too). */
+    interface Answer {
+      entries: { caseId: string }[];
+      alerts: { caseId: string }[];
+      items: { caseId: string; id: string }[];
+    }
+    function part(path: Path, body: Answer, c: Cell): unknown {
+      if (path === "movement")
+        return [
+          body.entries.filter((e: { caseId: string }) => e.caseId === c.caseId),
+          body.alerts.filter((a: { caseId: string }) => a.caseId === c.caseId),
+        ];
+      if (path === "queue") return body.items.filter((i: { caseId: string }) => i.caseId === c.caseId);
+      if (path === "reviews") return body.items.find((i: { id: string }) => i.id === c.reviewId) ?? null;
+      return body;
+    }
+
+    /** allow / deny from reach; "absent" for a list that answers but must not hold the case. */
+    function expected(role: Role, where: Where, path: Path): "allow" | "deny" | "absent" {
+      if (role === "analyst") return "deny";
+      if (role === "counsel") {
+        if (path === "reviews") return "absent";
+        if (path === "movement" || path === "queue") return "deny";
+        return where === "own" ? "allow" : "deny";
+      }
+      const reach = inReach(role, where);
+      if (path === "reviews") return reach ? "allow" : "absent";
+      // Those who import and merge records see every person (getPersonView), never a protected alias.
+      if (path === "person" && can({ role } as never, "data.import")) return "allow";
+      return reach ? "allow" : "deny";
+    }
+
+    it("allow, deny or redact: role x own/other office x confidential or not x purpose or not", async () => {
+      const failures: string[] = [];
+      let checked = 0;
+      const paths = Object.keys(words) as Path[];
+      for (const role of roleList)
+        for (const where of ["own", "other"] as const)
+          for (const kind of ["plain", "conf"] as const)
+            for (const purpose of [undefined, purposeText])
+              for (const path of paths) {
+                const c = cells[where][kind];
+                const res = await t.app.inject({
+                  method: "GET",
+                  url: url(path, where, c),
+                  headers: {
+                    authorization: `Bearer ${await t.token(users[role])}`,
+                    ...(purpose ? { "x-purpose": purpose } : {}),
+                  },
+                });
+                checked++;
+                const label = `${role} ${where}/${kind} ${purpose ? "purpose" : "no purpose"} ${path}`;
+                const want = expected(role, where, path);
+                if (want === "deny") {
+                  if (!denied(res.statusCode))
+                    failures.push(`${label}: expected a refusal, got ${res.statusCode}`);
+                  continue;
+                }
+                if (res.statusCode !== 200) {
+                  failures.push(`${label}: expected 200, got ${res.statusCode}`);
+                  continue;
+                }
+                const text = JSON.stringify(part(path, res.json(), c));
+                if (want === "absent") {
+                  if (text !== "null") failures.push(`${label}: lists a case out of reach`);
+                  continue;
+                }
+                const needToKnow = (["officer", "supervisor", "counsel"] as Role[]).includes(role);
+                const shown = kind === "conf" && needToKnow && Boolean(purpose);
+                const expectWords = words[path][kind];
+                if (kind === "conf" && !shown)
+                  for (const s of secrets) if (text.includes(s)) failures.push(`${label}: leaks "${s}"`);
+                if (expectWords && (kind === "plain" || shown) && !text.includes(expectWords))
+                  failures.push(`${label}: "${expectWords}" should show (redaction over-reaches)`);
+                if (text.includes("Zorvaxi")) failures.push(`${label}: shows a protected alias`);
+              }
+      expect(failures).toEqual([]);
+      expect(checked).toBe(roleList.length * 2 * 2 * 2 * 6);
+    }, 300_000);
   });
 
   describe("hardening", () => {

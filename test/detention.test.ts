@@ -9,7 +9,10 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadLawInputs } from "../src/app/law-inputs.js";
+import { findCase } from "../src/app/load-case.js";
 import { projectCase } from "../src/domain/case-state.js";
+import type { Action } from "../src/law/types.js";
 import { haversineKm } from "../src/placement/geo.js";
 import { readAudit } from "../src/store/repositories/audit.js";
 import { insertCase } from "../src/store/repositories/cases.js";
@@ -226,6 +229,45 @@ describe.each(backends())("detention on %s", (backend) => {
     expect(l4.reason).toMatch(/no .*facility accepts security level 4/);
     expect(p.assumptions.assumed.level).toBe(women.length);
     expect(p.items.every((i: { reason: string }) => i.reason.length > 0)).toBe(true);
+  });
+
+  it("any transfer's law inputs carry DP-03's distance facts computed from the record", async () => {
+    const db = t.ctx.database.db;
+    const [from, to] = mixed;
+    const transfer = (extra: object = {}): Action => ({
+      type: "transfer",
+      on: "2026-11-27",
+      toFacility: { code: to.code, kind: "adult" },
+      ...extra,
+    });
+    const farCase = await open({ counselId: far.id }, lawfulHistory(from.code));
+    // Declared "not out of area" cannot override the record: counsel is far away.
+    const a = transfer({ outOfArea: false, impedesCounselAccess: false });
+    await loadLawInputs(db, await findCase(db, farCase.caseId), a);
+    const farCounsel = (await db.select().from(counsel).where(eq(counsel.id, far.id)))[0];
+    expect(a.counselKm).toBe(Math.round(haversineKm(farCounsel.lat, farCounsel.lon, to.lat, to.lon)));
+    expect(a.counselKm).toBeGreaterThan(160);
+    expect(a).toMatchObject({ impedesCounselAccess: true, outOfArea: true });
+
+    const nearCase = await open({ counselId: near.id }, lawfulHistory(from.code));
+    const b = transfer();
+    await loadLawInputs(db, await findCase(db, nearCase.caseId), b);
+    expect(b.counselKm).toBeLessThanOrEqual(160);
+    expect(b.impedesCounselAccess).toBe(false);
+    // A declared reason to treat the move as out of area is kept.
+    const c = transfer({ outOfArea: true });
+    await loadLawInputs(db, await findCase(db, nearCase.caseId), c);
+    expect(c.outOfArea).toBe(true);
+
+    // No counsel of record: no distance, nothing impeded; other actions are left alone.
+    const alone = await open({}, lawfulHistory(from.code));
+    const d = transfer();
+    await loadLawInputs(db, await findCase(db, alone.caseId), d);
+    expect(d.counselKm).toBeUndefined();
+    expect(d.impedesCounselAccess).toBe(false);
+    const other: Action = { type: "detention.continue", on: "2026-11-27" };
+    await loadLawInputs(db, await findCase(db, alone.caseId), other);
+    expect(other).toEqual({ type: "detention.continue", on: "2026-11-27" });
   });
 
   it("accepting performs the transfer through the law engine: ALLOW, WARN, then REVIEW under policy", async () => {

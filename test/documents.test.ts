@@ -49,11 +49,14 @@ describe.each(backends())("documents on %s", (backend) => {
   let t: TestApp;
   let office: string;
   let officer: ReturnType<TestApp["as"]>;
+  /** NTAs are signed by a supervisor: an officer may not issue one (NTA-08). */
+  let supervisor: ReturnType<TestApp["as"]>;
   let seq = 0;
 
   beforeAll(async () => {
     t = await startTestApp(backend, { today: "2026-11-27" });
     officer = t.as("officer");
+    supervisor = t.as("supervisor");
     office = (await officer("GET", "/api/v1/me")).body.offices[0];
   });
   afterAll(() => t?.close());
@@ -104,7 +107,7 @@ describe.each(backends())("documents on %s", (backend) => {
         { given: "Rosa", family: "Escondida", kind: "protected" },
       ],
     });
-    const r = await officer("POST", `/api/v1/cases/${c.number}/documents`, {
+    const r = await supervisor("POST", `/api/v1/cases/${c.number}/documents`, {
       form: "I-862",
       details: ntaDetails,
     });
@@ -113,7 +116,7 @@ describe.each(backends())("documents on %s", (backend) => {
       form: "I-862",
       templateVersion: "v1",
       lang: "es",
-      generatedBy: "officer",
+      generatedBy: "supervisor",
     });
     const pdf = await pdfOf(r.body.id);
     expect(pdf.status).toBe(200);
@@ -134,7 +137,7 @@ describe.each(backends())("documents on %s", (backend) => {
 
   it("stores the exact data: re-rendering it with the stored template version gives the same bytes", async () => {
     const c = await open();
-    const r = await officer("POST", `/api/v1/cases/${c.caseId}/documents`, {
+    const r = await supervisor("POST", `/api/v1/cases/${c.caseId}/documents`, {
       form: "I-862",
       lang: "fr",
       details: ntaDetails,
@@ -161,7 +164,7 @@ describe.each(backends())("documents on %s", (backend) => {
 
   it("refuses incomplete documents listing every missing field, and law refusals citing the rule", async () => {
     const c = await open({ facts: {}, birthDate: undefined });
-    const incomplete = await officer("POST", `/api/v1/cases/${c.caseId}/documents`, {
+    const incomplete = await supervisor("POST", `/api/v1/cases/${c.caseId}/documents`, {
       form: "I-862",
       details: { nta: { hearing } },
     });
@@ -169,13 +172,13 @@ describe.each(backends())("documents on %s", (backend) => {
     expect(incomplete.body.error.code).toBe("document_incomplete");
     expect(incomplete.body.error.details.missing).toEqual(["person.birthDate", "person.address", "charges"]);
     // No hearing at all: NTA-01 refuses, and the refusal still lists every missing field.
-    const bare = await officer("POST", `/api/v1/cases/${c.caseId}/documents`, { form: "I-862" });
+    const bare = await supervisor("POST", `/api/v1/cases/${c.caseId}/documents`, { form: "I-862" });
     expect(bare.body.error.code).toBe("document_refused");
     expect(bare.body.error.details.rules).toEqual(["NTA-01"]);
     expect(bare.body.error.details.missing).toEqual(
       expect.arrayContaining(["person.address", "charges", "hearing.date", "hearing.time", "hearing.place"]),
     );
-    const tbd = await officer("POST", `/api/v1/cases/${c.caseId}/documents`, {
+    const tbd = await supervisor("POST", `/api/v1/cases/${c.caseId}/documents`, {
       form: "I-862",
       details: { nta: { ...ntaDetails.nta, hearing: { date: "TBD", time: "TBD", place: "TBD" } } },
     });
@@ -208,7 +211,7 @@ describe.each(backends())("documents on %s", (backend) => {
   it("records service; an NTA served without counsel of record is blocked (DP-03); service appends nta.served", async () => {
     const [lawyer] = await t.ctx.database.db.select().from(counsel).limit(1);
     const c = await open({ counselId: lawyer.id });
-    const doc = await officer("POST", `/api/v1/cases/${c.caseId}/documents`, {
+    const doc = await supervisor("POST", `/api/v1/cases/${c.caseId}/documents`, {
       form: "I-862",
       details: ntaDetails,
     });
@@ -295,7 +298,7 @@ describe.each(backends())("documents on %s", (backend) => {
     const off = runner.onItem((e) => {
       if (e.processed === stopAt) void runner.stop();
     });
-    const created = await officer("POST", "/api/v1/document-jobs", {
+    const created = await supervisor("POST", "/api/v1/document-jobs", {
       form: "I-862",
       details: ntaDetails,
       selection: { caseIds: cases.map((c) => c.number) },

@@ -252,28 +252,29 @@ describe.each(backends())("actions through the law on %s", (backend) => {
   // --- The actions that hand over to an existing use case (manifest, departure) and case.close. ---
 
   /** A clean removal to El Salvador as of TODAY: final order, passport, notice, no fear, fit to travel. */
-  const cleanHistory = (clearanceOn = "2026-11-20") => [
-    {
-      on: "2026-06-01",
-      type: "order.issued",
-      by: "IJ",
-      kind: "removal",
-      delivery: "oral",
-      countries: ["SV"],
-    },
-    { on: "2026-06-01", type: "appeal.waived", knowing: true },
-    { on: "2026-09-01", type: "travel_document.issued", country: "SV", validUntil: "2030-01-01" },
-    {
-      on: "2026-11-10",
-      type: "removal_notice.served",
-      country: "SV",
-      language: "es",
-      servedTo: ["person"],
-      method: "personal",
-    },
-    { on: "2026-11-10", type: "fear.inquired", country: "SV", expressed: false },
-    { on: clearanceOn, type: "medical.clearance", fit: true },
-  ].sort((x, y) => x.on.localeCompare(y.on));
+  const cleanHistory = (clearanceOn = "2026-11-20") =>
+    [
+      {
+        on: "2026-06-01",
+        type: "order.issued",
+        by: "IJ",
+        kind: "removal",
+        delivery: "oral",
+        countries: ["SV"],
+      },
+      { on: "2026-06-01", type: "appeal.waived", knowing: true },
+      { on: "2026-09-01", type: "travel_document.issued", country: "SV", validUntil: "2030-01-01" },
+      {
+        on: "2026-11-10",
+        type: "removal_notice.served",
+        country: "SV",
+        language: "es",
+        servedTo: ["person"],
+        method: "personal",
+      },
+      { on: "2026-11-10", type: "fear.inquired", country: "SV", expressed: false },
+      { on: clearanceOn, type: "medical.clearance", fit: true },
+    ].sort((x, y) => x.on.localeCompare(y.on));
   const TODAY = "2026-11-27";
   let n = 0;
   const openCase = async (events: object[], as: Call = officer) => {
@@ -352,8 +353,10 @@ describe.each(backends())("actions through the law on %s", (backend) => {
     const noMovement = await take(officer, clean.caseId, { ...action, movement: undefined });
     expect(noMovement.status).toBe(400);
     expect(noMovement.body.error.field).toBe("action.movement");
+    // Verdict first: a destination the order does not name is the law's refusal, before the movement is read.
     const wrongCountry = await take(officer, clean.caseId, { ...action, country: "HN" });
-    expect(wrongCountry.status).toBe(400);
+    expect(wrongCountry.status).toBe(422);
+    expect(wrongCountry.body.error.code).toBe("blocked_by_law");
 
     const ok = await take(officer, clean.caseId, { ...action, role: "alternate" });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);

@@ -6,12 +6,13 @@
  */
 import { effectiveEvents, type StoredEvent } from "../domain/case-state.js";
 import type { PersonFacts } from "../domain/person-facts.js";
-import type { History, LawConfig, PolicySetting } from "../law/types.js";
+import type { Action, History, LawConfig, PolicySetting } from "../law/types.js";
 import type { Tx } from "../store/db.js";
 import type { CaseRow } from "../store/repositories/cases.js";
 import { getPerson, type PersonRow } from "../store/repositories/persons.js";
 import { getCourt, getOffice } from "../store/repositories/reference.js";
 import { getSetting } from "../store/repositories/settings.js";
+import { addTransferDistanceFacts } from "./detention/transfer-distance-facts.js";
 import { loadHistory } from "./load-case.js";
 
 export interface LawInputs {
@@ -20,7 +21,11 @@ export interface LawInputs {
   config: LawConfig;
 }
 
-export async function loadLawInputs(tx: Tx, row: CaseRow): Promise<LawInputs> {
+/**
+ * With `action` (a `transfer`), DP-03's distance facts are computed from the record and merged
+ * into that action object in place (src/app/detention/transfer-distance-facts.ts).
+ */
+export async function loadLawInputs(tx: Tx, row: CaseRow, action?: Action): Promise<LawInputs> {
   const [person, stored, court, office, closures, policy] = await Promise.all([
     getPerson(tx, row.personId),
     loadHistory(tx, row.id),
@@ -29,7 +34,9 @@ export async function loadLawInputs(tx: Tx, row: CaseRow): Promise<LawInputs> {
     getSetting<string[]>(tx, "law", "closures"),
     getSetting<Record<string, PolicySetting>>(tx, "law", "policy"),
   ]);
-  return lawInputsFrom({ person, stored, court, office, closures, policy });
+  const inputs = lawInputsFrom({ person, stored, court, office, closures, policy });
+  if (action) await addTransferDistanceFacts(tx, row, person, inputs.config, action);
+  return inputs;
 }
 
 /** The same mapping from rows already loaded (the deadline sweep loads cases in batches). */

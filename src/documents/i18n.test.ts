@@ -63,6 +63,20 @@ describe("shipped translations", () => {
     expect(vi).toContain("Quý vị có thể liên lạc với viên chức lãnh sự quán");
   });
 
+  it("prints the I-826 in Haitian Creole with its diacritics (ò, è) intact", () => {
+    const doc = renderDocument({ form: "I-826", context: sampleContext(), lang: "ht" });
+    expect(doc.lang).toBe("ht");
+    expect(doc.warnings).toEqual([]);
+    const ht = pdfText(doc.pdf);
+    expect(ht).toContain("Kreyòl ayisyen");
+    expect(ht).toContain("Si ou pè yo fè w mal si yo voye w tounen nan peyi w");
+    expect(ht).toContain("Nenpòt sa ou di ka sèvi kont ou nan pwosedi imigrasyon oswa kriminèl");
+    expect(ht).toMatch(/ò/);
+    expect(ht).toMatch(/è/);
+    // Not the English source: the Creole text replaced it.
+    expect(ht).not.toContain(squash(english["i826.right.fear"]));
+  });
+
   it("keeps the JSON files reviewable: each says what it is and its review status", () => {
     for (const lang of shippedLanguages) {
       const raw = JSON.parse(
@@ -76,10 +90,10 @@ describe("shipped translations", () => {
 
 describe("missing translations", () => {
   it("renders a language that is not shipped in English, and says so", () => {
-    const doc = renderDocument({ form: "I-826", context: sampleContext(), lang: "ht" });
+    const doc = renderDocument({ form: "I-826", context: sampleContext(), lang: "ko" });
     expect(pdfText(doc.pdf)).toContain(squash(english["i826.right.consulate"]));
     expect(doc.warnings).toHaveLength(1);
-    expect(doc.warnings[0]).toMatchObject({ code: "translation_missing", lang: "ht" });
+    expect(doc.warnings[0]).toMatchObject({ code: "translation_missing", lang: "ko" });
     expect(doc.warnings[0].keys).toContain("i826.right.consulate");
   });
 

@@ -79,6 +79,7 @@ const PROTECTED_TERMS = [
   /庇护|迫害|酷刑/,
   /убежищ|преследован|пытк/i,
   /tị nạn|ngược đãi|tra tấn/i,
+  /\bazil|refijye|pèsekisyon|pèsekite|tòti|\bkrent\b/i, // Haitian Creole
 ];
 
 /** Every string in `value`, with its path. */

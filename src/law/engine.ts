@@ -74,23 +74,60 @@ function evaluateRules(
 ): Verdict {
   const findings: Finding[] = [];
   const deadlines: Deadline[] = [];
-  const seen = new Set<string>();
   const ctx = { history, action, config, asOf };
+  let worst = 0;
   for (const rule of rulesFor(rules, action.type)) {
     const result = rule.evaluate(ctx);
     if (!result) continue;
-    for (const f of result.findings ?? []) {
-      // A rule may quote a memoized fact list; the verdict gets its own copy, free to change.
-      if (f.facts) f.facts = f.facts.slice();
-      findings.push(f);
-    }
-    for (const d of result.deadlines ?? []) {
-      const key = `${d.kind}|${d.due}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      deadlines.push({ ...d });
-    }
+    const found = result.findings;
+    if (found)
+      for (const f of found) {
+        // A rule may quote a memoized fact list; the verdict gets its own copy, free to change.
+        if (f.facts) f.facts = f.facts.slice();
+        const level = severity[f.outcome];
+        if (level > worst) worst = level;
+        findings.push(f);
+      }
+    const due = result.deadlines;
+    if (due) for (const d of due) if (!listed(deadlines, d)) deadlines.push({ ...d });
   }
-  findings.sort((a, b) => severity[b.outcome] - severity[a.outcome] || compareRuleIds(a.rule, b.rule));
-  return { outcome: mostSevere(findings.map((f) => f.outcome)), findings, deadlines };
+  sortFindings(findings);
+  return { outcome: outcomes[worst], findings, deadlines };
+}
+
+/** Outcomes by severity: the inverse of `severity`. */
+const outcomes: readonly Outcome[] = (Object.keys(severity) as Outcome[]).sort(
+  (a, b) => severity[a] - severity[b],
+);
+
+/** A verdict lists a deadline of a kind and due date once (a handful per verdict: a scan beats a keyed set). */
+function listed(deadlines: readonly Deadline[], d: Deadline): boolean {
+  for (const x of deadlines) if (x.kind === d.kind && x.due === d.due) return true;
+  return false;
+}
+
+/**
+ * Most severe first, then by rule id (compareRuleIds), keeping the rules'
+ * order among equals: what a stable sort with that comparator gives. Each
+ * finding's rank is looked up once, not once per comparison; a finding of a
+ * rule outside the standard set (tests) falls back to the comparator itself.
+ */
+function sortFindings(findings: Finding[]): void {
+  if (findings.length < 2) return;
+  compareRuleIds(findings[0].rule, findings[0].rule); // builds the rank table
+  const ranks = ruleRanks as Map<string, number>;
+  const keys = new Int32Array(findings.length);
+  for (let i = 0; i < findings.length; i++) {
+    const rank = ranks.get(findings[i].rule);
+    const level = severity[findings[i].outcome];
+    if (rank === undefined || level === undefined || rank >= 4096 || findings.length >= 4096) {
+      findings.sort((a, b) => severity[b.outcome] - severity[a.outcome] || compareRuleIds(a.rule, b.rule));
+      return;
+    }
+    // Severity first (3 = BLOCK first), then rank, then position: a total order, so the result is the stable one.
+    keys[i] = ((3 - level) * 4096 + rank) * 4096 + i;
+  }
+  keys.sort();
+  const copy = findings.slice();
+  for (let i = 0; i < keys.length; i++) findings[i] = copy[keys[i] % 4096];
 }

@@ -5,8 +5,8 @@
  */
 import { parentPort } from "node:worker_threads";
 import { comparisonsFor } from "./comparisons.js";
-import { type DataSnapshot, fromSnapshot } from "./snapshot.js";
 import { computeLevels } from "./model.js";
+import { type DataSnapshot, fromSnapshot } from "./snapshot.js";
 
 interface Job {
   snapshot: DataSnapshot;

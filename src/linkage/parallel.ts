@@ -4,9 +4,7 @@
  * while worker threads compute the others from a snapshot of the prepared data. A worker is
  * started per call (a link is long; starting one costs well under a second).
  */
-import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Comparison } from "./comparisons.js";
 import type { PreparedData } from "./dataset.js";
@@ -26,8 +24,7 @@ export function defaultThreads(): number {
  * bin/immos.js does for the main thread (a worker does not inherit an in-process registration).
  */
 function startWorker(): Worker {
-  const require = createRequire(import.meta.url);
-  const tsxApi = pathToFileURL(require.resolve("tsx/esm/api")).href;
+  const tsxApi = import.meta.resolve("tsx/esm/api");
   const script = new URL("./compare-worker.ts", import.meta.url).href;
   const code = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); });`;
   return new Worker(code, { eval: true });
@@ -76,6 +73,6 @@ export async function computeLevelsParallel(
   const levels = new Int8Array(count * C);
   levels.set(computeLevels(data, comparisons, a, b, Math.min(share, count), onProgress));
   const parts = await Promise.all(pending);
-  parts.forEach((part, i) => levels.set(part, (i + 1) * share * C));
+  for (const [i, part] of parts.entries()) levels.set(part, (i + 1) * share * C);
   return levels;
 }

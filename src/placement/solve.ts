@@ -7,11 +7,11 @@ import { initialArcs, type NearestInfo } from "./arcs.js";
 import { solveAggregated, solveWithHighs } from "./engines.js";
 import { explainAssignment, explainUnplaced } from "./explain.js";
 import { solveWithFlow } from "./flow-engine.js";
-import { solveWithScaling } from "./scaling-engine.js";
 import { haversineKm } from "./geo.js";
 import { greedyPlacement } from "./greedy.js";
 import { maxPlacement } from "./maxflow.js";
 import { groupCount, type Prepared, prepare } from "./prepare.js";
+import { solveWithScaling } from "./scaling-engine.js";
 import type { Assignment, Instance, PlacementResult, SolveOptions, Unplaced } from "./types.js";
 
 /** Cost of one person at one facility, straight from the definition (used to report the objective). */
@@ -72,26 +72,26 @@ export async function solvePlacement(
   progress(
     `${people} people in ${groupCount(p)} groups, ${p.classes.length} constraint classes; ${witness.total} placeable`,
   );
-  const { arcs, info } = initialArcs(p, options.nearest ?? 8, witness);
+  // Large instances: cost scaling with pricing (measured: exact optimum on 70,000 x 1,500 in ~85 s CPU,
+  // < 0.1 % gap after ~65 s CPU); the WebAssembly LP cannot hold them (docs/placement.md, Figures).
+  const engine = options.engine ?? (groupCount(p) > 12_000 ? "scaling" : "highs");
+  const nearest = options.nearest ?? (engine === "scaling" ? 12 : 8);
+  const { arcs, info } = initialArcs(p, nearest, witness);
   mark("initialArcs");
   progress(`${arcs.length} initial arcs (k nearest feasible + one max placement)`);
 
-  // The `flow` engine is exact and faster than HiGHS up to ~20,000 people, but on 70,000 x 1,500 its first
-  // round takes minutes, so within a 30 s budget the aggregated LP is still the better default (docs/placement.md).
-  const engine = options.engine ?? (groupCount(p) > 12_000 ? "aggregate" : "highs");
   const budget = { started, timeLimit, gapTolerance };
-  const nearest = options.nearest ?? 8;
   const run = async () =>
     engine === "scaling"
-      ? solveWithScaling(p, arcs, unplacedCount, budget, progress, mark, options.perGroup ?? 4)
+      ? solveWithScaling(p, arcs, unplacedCount, budget, progress, mark, options.perGroup ?? 8)
       : engine === "flow"
-      ? solveWithFlow(p, arcs, unplacedCount, budget, progress, mark)
-      : engine === "highs"
-        ? await solveWithHighs(p, arcs, unplacedCount, budget, progress, mark)
-        : await solveAggregated(p, witness, unplacedCount, budget, progress, mark, arcs, {
-            keyFacilities: options.keyFacilities ?? 2,
-            nearest,
-          });
+        ? solveWithFlow(p, arcs, unplacedCount, budget, progress, mark)
+        : engine === "highs"
+          ? await solveWithHighs(p, arcs, unplacedCount, budget, progress, mark)
+          : await solveAggregated(p, witness, unplacedCount, budget, progress, mark, arcs, {
+              keyFacilities: options.keyFacilities ?? 2,
+              nearest,
+            });
   let solved: Awaited<ReturnType<typeof run>>;
   try {
     solved = await run();

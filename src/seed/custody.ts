@@ -48,7 +48,7 @@ export function arrestAndBook(c: CaseContext, o: ArrestOptions): void {
       : {};
   const home = location === "residence" ? { homeEntry: false } : {};
   h.add({ on: h.on, at: arrestedAt, tz: c.tz, type: "arrest", basis, location, ...warrantless, ...home });
-  const facility = c.world.pickFacility(rng, c.office, o.kind);
+  const facility = c.world.pickFacility(rng, c.office, o.kind, c.sex);
   c.facility = facility;
   const kind = o.kind;
   h.add({

@@ -105,11 +105,17 @@ export function* generateCases(
   seed: number,
   today: string,
   ref: ReturnType<typeof referenceData>,
+  /**
+   * Cases `from` (default 0) up to `count` (exclusive), e.g. one worker's share of a parallel load;
+   * `aNumbers` is the set of A-numbers taken (a Set whose `has` also refuses numbers outside the
+   * worker's partition keeps parallel generators from colliding).
+   */
+  range: { from?: number; aNumbers?: Set<string> } = {},
 ): Generator<SeedCase> {
   const world = new World(ref);
   const todayN = dayNumber(today);
-  const aNumbers = new Set<string>();
-  for (let i = 0; i < count; i++) {
+  const aNumbers = range.aNumbers ?? new Set<string>();
+  for (let i = range.from ?? 0; i < count; i++) {
     const rng = new Rng(caseSeed(seed, i));
     const country = (i < anchors.length && countryByCode.get(anchors[i])) || pickCountry(rng);
     const track = rng.weighted(trackWeights);

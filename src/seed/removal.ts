@@ -48,7 +48,7 @@ export function executeRemoval(c: CaseContext, detained: boolean): void {
       location: "residence",
       homeEntry: false,
     });
-    const facility = c.world.pickFacility(rng, c.office, "adult");
+    const facility = c.world.pickFacility(rng, c.office, "adult", c.sex);
     c.facility = facility;
     h.add({
       on: h.on,

@@ -104,7 +104,7 @@ export function runTrack(c: CaseContext, track: Track, o: Overlays, start: numbe
       // itself requires and parses it.
       h.add({ on: h.on, type: "uac.determined", at: h.time(12, 15), tz: c.tz } as unknown as CaseEvent);
       h.add({ on: h.on, type: "hhs.notified", at: h.time(15, 19), tz: c.tz } as unknown as CaseEvent);
-      const facility = c.world.pickFacility(rng, c.office, "juvenile_licensed");
+      const facility = c.world.pickFacility(rng, c.office, "juvenile_licensed", c.sex);
       c.facility = facility;
       h.add({
         on: h.on,

@@ -70,11 +70,34 @@ export class World {
     return rng.weighted(this.weightedOffices);
   }
 
-  /** A facility of `kind` for this office (adult facilities favour the bigger ones). */
-  pickFacility(rng: Rng, office: OfficeLookups, kind: FacilityKind): FacilityRow {
-    const list = office.facilities[kind];
+  /**
+   * A facility of `kind` with beds for this person's sex (adult facilities favour the bigger ones): a
+   * woman is never booked into a facility without female beds. When none of the office's facilities
+   * of that kind has such beds, the two nearest anywhere that do.
+   */
+  pickFacility(rng: Rng, office: OfficeLookups, kind: FacilityKind, sex: "F" | "M"): FacilityRow {
+    const beds = (f: FacilityRow) => (sex === "F" ? f.bedsFemale : f.bedsMale);
+    let list = office.facilities[kind].filter((f) => beds(f) > 0);
+    if (list.length === 0) list = this.nearestWithBeds(office, kind, beds);
     if (kind !== "adult") return rng.pick(list);
-    return rng.weighted(list.map((f) => [f, f.bedsMale + f.bedsFemale] as const));
+    return rng.weighted(list.map((f) => [f, beds(f)] as const));
+  }
+
+  private nearestWithBeds(
+    office: OfficeLookups,
+    kind: FacilityKind,
+    beds: (f: FacilityRow) => number,
+  ): FacilityRow[] {
+    const seat = officeSeat[office.office.code] ?? {
+      lat: this.ref.courts[0].lat,
+      lon: this.ref.courts[0].lon,
+    };
+    return this.ref.facilities
+      .filter((f) => f.kinds.includes(kind) && beds(f) > 0)
+      .map((f) => [f, haversineKm(seat.lat, seat.lon, f.lat, f.lon)] as const)
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, 2)
+      .map(([f]) => f);
   }
 
   /** The court that hears a detained case: the one serving the facility. */

@@ -94,11 +94,17 @@ export const documentPurges = pgTable("document_purges", {
   caseId: uuid("case_id")
     .notNull()
     .references(() => cases.id),
+  /** Retention rule under which the PDF and data were purged (documents:Ny, or closedCases:Ny with its case). */
   rule: text("rule").notNull(),
+  /** SHA-256 of the deleted PDF bytes. */
   pdfSha256: text("pdf_sha256").notNull(),
+  /** Size of the deleted PDF in bytes. */
   pdfBytes: integer("pdf_bytes").notNull(),
+  /** SHA-256 of the canonical JSON of the deleted printed data. */
   dataHash: text("data_hash").notNull(),
+  /** Who ran the purge. */
   purgedBy: text("purged_by").notNull(),
+  /** When the PDF and data were purged. */
   purgedAt: timestamp("purged_at", { withTimezone: true }).notNull(),
 });
 

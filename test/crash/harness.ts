@@ -131,7 +131,8 @@ export class CrashHarness {
       err += d.toString();
     });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start in 120 s: ${err}`)), 120_000);
+      // Generous: on a loaded shared machine a PGlite start (WASM, migrations check) took over 2 minutes.
+      const timer = setTimeout(() => reject(new Error(`server did not start in 300 s: ${err}`)), 300_000);
       child.stdout?.on("data", (d: Buffer) => {
         if (d.toString().includes("immos is serving")) {
           clearTimeout(timer);

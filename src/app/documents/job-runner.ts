@@ -17,6 +17,7 @@ import {
   finishItem,
   type JobRow,
   nextPendingItem,
+  nextPendingItemAfter,
   unfinishedJobs,
   updateJob,
 } from "../../store/repositories/documents.js";
@@ -99,11 +100,18 @@ export class DocumentJobRunner {
     const db = this.ctx.database.db;
     if (job.status === "queued")
       await updateJob(db, job.id, { status: "running", startedAt: this.ctx.now() });
+    // Counted once, then kept up to date item by item: counting every item's status after each one,
+    // and looking for the next pending item from the start, both made a long job quadratic.
+    const counts = await countJobItems(db, job.id);
+    let last = -1;
     while (!this.stopping) {
-      const item = await nextPendingItem(db, job.id);
+      // In order after the last item; once more from the start to catch one another loop left behind.
+      const item = (await nextPendingItemAfter(db, job.id, last)) ?? (await nextPendingItem(db, job.id));
       if (!item) break;
+      last = item.position;
       const status = await this.processItem(job, item.caseId);
-      const counts = await countJobItems(db, job.id);
+      counts.pending -= 1;
+      counts[status] += 1;
       await updateJob(db, job.id, { done: counts.done, failed: counts.refused + counts.failed });
       for (const l of this.listeners) {
         l({
@@ -118,12 +126,13 @@ export class DocumentJobRunner {
       await new Promise((r) => setImmediate(r));
     }
     if (this.stopping) return;
-    const counts = await countJobItems(db, job.id);
-    if (counts.pending === 0) {
+    // Recounted: another loop (a CLI beside a server) may have finished items too.
+    const final = await countJobItems(db, job.id);
+    if (final.pending === 0) {
       await updateJob(db, job.id, {
         status: "done",
-        done: counts.done,
-        failed: counts.refused + counts.failed,
+        done: final.done,
+        failed: final.refused + final.failed,
         finishedAt: this.ctx.now(),
       });
     }

@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { detailsSchema } from "../../documents/context.js";
-import { type FormId, formIds, renderDocument } from "../../documents/index.js";
+import { DocumentRefusedError, type FormId, formIds, renderDocument } from "../../documents/index.js";
 import { language } from "../../domain/events.js";
 import type { Tx } from "../../store/db.js";
 import type { CaseRow } from "../../store/repositories/cases.js";
@@ -21,6 +21,7 @@ import { type Actor, authorize } from "../access.js";
 import { type AppContext, today, writeWithAudit } from "../context.js";
 import { findCase } from "../load-case.js";
 import { buildDocumentContext } from "./build-document-context.js";
+import { issuingViolation } from "./issuing-authority.js";
 import { asAppError } from "./refusals.js";
 
 export const formInput = z.enum(formIds as [FormId, ...FormId[]]);
@@ -44,6 +45,8 @@ export async function renderAndStore(
   ids: { documentId: string; jobId?: string },
 ): Promise<DocumentMetadata> {
   authorize(actor, "case.write", { officeCode: row.officeCode });
+  // NTA-08: the user generating an NTA or a warrant is the officer named as signing it.
+  const unauthorised = await issuingViolation(tx, input.form, actor, today(ctx));
   const context = await buildDocumentContext(tx, row, {
     actor,
     issuedOn: today(ctx),
@@ -53,8 +56,9 @@ export async function renderAndStore(
   try {
     doc = renderDocument({ form: input.form, context, lang: input.lang });
   } catch (err) {
-    throw asAppError(err);
+    throw asAppError(err, unauthorised);
   }
+  if (unauthorised) throw asAppError(new DocumentRefusedError(doc.form, [unauthorised]));
   await insertDocument(tx, {
     id: ids.documentId,
     caseId: row.id,
@@ -84,6 +88,8 @@ export async function renderCaseDocument(
   raw: RenderDocumentInput,
 ) {
   const input = renderDocumentInput.parse(raw);
+  // The role before the lookup: a role that may not write (counsel) cannot probe which cases exist.
+  authorize(actor, "case.write");
   const documentId = randomUUID();
   return writeWithAudit(
     ctx,

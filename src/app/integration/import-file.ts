@@ -32,6 +32,11 @@ export const linkThresholds = z
     upper: z.number().gt(0).lt(1).default(0.99),
     /** Pairs from here up to `upper` go to the review queue. */
     lower: z.number().gt(0).lt(1).default(0.3),
+    /**
+     * Pending reviews one import may add to the queue, strongest first; the pairs beyond are kept
+     * as "deferred" reviews (counted on the import, listed with status=deferred), not dropped.
+     */
+    reviewCap: z.number().int().min(0).default(1000),
   })
   .refine((t) => t.lower <= t.upper, { message: "lower must not exceed upper", path: ["lower"] });
 
@@ -268,18 +273,31 @@ export async function runImport(sink: ImportSink, o: RunImportOptions): Promise<
     let seen = 0;
     let batch: RawRow[] = [];
     let batchStart = status.offset;
+    const id = status.id;
+    // One batch in flight while the next is read and parsed: the database works on batch k
+    // while this process parses batch k+1. Batches still go in order (each waits for the one before).
+    let inFlight: Promise<unknown> = Promise.resolve();
+    const send = async (rows: RawRow[], from: number) => {
+      await inFlight;
+      inFlight = sink.batch(id, from, rows).then(({ offset }) => {
+        o.onProgress?.(offset, Math.max(estimate, offset), "load");
+      });
+      // A failed batch stops the import at the next send or at the end, not as an unhandled rejection.
+      inFlight.catch(() => undefined);
+    };
     o.onProgress?.(status.offset, estimate, "load");
     for await (const row of readRows(o.open(), o.format)) {
       seen++;
       if (seen <= status.offset) continue; // recorded before the interruption
       batch.push(row);
       if (batch.length >= batchSize) {
-        batchStart = (await sink.batch(status.id, batchStart, batch)).offset;
+        await send(batch, batchStart);
+        batchStart += batch.length;
         batch = [];
-        o.onProgress?.(batchStart, Math.max(estimate, batchStart), "load");
       }
     }
-    if (batch.length > 0) batchStart = (await sink.batch(status.id, batchStart, batch)).offset;
+    if (batch.length > 0) await send(batch, batchStart);
+    await inFlight;
     o.onProgress?.(seen, seen, "load");
     status = await sink.finish(status.id, seen);
   }

@@ -8,7 +8,7 @@ import type { AppContext } from "../context.js";
 import { resolvePersonId } from "./resolve-person-id.js";
 
 export const linkReviewQuery = z.object({
-  status: z.enum(["pending", "accepted", "rejected"]).default("pending"),
+  status: z.enum(["pending", "deferred", "accepted", "rejected"]).default("pending"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -120,22 +120,24 @@ export function checkCheckpoints(
   const lastSeq = entries.at(-1)?.seq ?? 0;
   const hashAt = new Map(entries.map((e) => [e.seq, e.hash]));
   for (const cp of [...checkpoints].sort((a, b) => a.headSeq - b.headSeq || a.id - b.id)) {
+    // Checkpoints brought from outside the database carry negative ids (their place in the file).
+    const name = cp.id < 0 ? `exported checkpoint ${-cp.id}` : `checkpoint ${cp.id}`;
     if (!cp.signatureValid) {
       const why = cp.problem ?? "its signature is invalid";
-      return found(cp.headSeq, "bad_checkpoint", `checkpoint ${cp.id} does not count: ${why}`);
+      return found(cp.headSeq, "bad_checkpoint", `${name} does not count: ${why}`);
     }
     if (cp.headSeq > lastSeq) {
       return found(
         lastSeq + 1,
         "truncated",
-        `the chain ends at entry ${lastSeq} but checkpoint ${cp.id} saw it reach entry ${cp.headSeq}`,
+        `the chain ends at entry ${lastSeq} but ${name} saw it reach entry ${cp.headSeq}`,
       );
     }
     if (hashAt.get(cp.headSeq) !== cp.headHash) {
       return found(
         cp.headSeq,
         "rewritten",
-        `entry ${cp.headSeq} differs from checkpoint ${cp.id}: the chain was rewritten at or before it`,
+        `entry ${cp.headSeq} differs from ${name}: the chain was rewritten at or before it`,
       );
     }
   }

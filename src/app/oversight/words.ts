@@ -21,7 +21,13 @@ import {
   isConfidentialAlias,
 } from "./confidential.js";
 import { type DisclosureTarget, logDisclosure } from "./disclosure.js";
-import { WITHHELD, withholdDeadline, withholdFinding, withholdVerdict } from "./verdict-redaction.js";
+import {
+  RESTRICTED_KIND,
+  WITHHELD,
+  withholdDeadline,
+  withholdFinding,
+  withholdVerdict,
+} from "./verdict-redaction.js";
 
 /** Which cases' words a reader may see, and which of them were confidential (to be logged). */
 export interface WordsGate {
@@ -32,7 +38,11 @@ export interface WordsGate {
 }
 
 /** Decides, for many cases in two queries, whose words `actor` may see (purpose from `actor.purpose`). */
-export async function wordsGate(ctx: AppContext, actor: Actor, caseIds: readonly string[]): Promise<WordsGate> {
+export async function wordsGate(
+  ctx: AppContext,
+  actor: Actor,
+  caseIds: readonly string[],
+): Promise<WordsGate> {
   const rows = await loadConfidentialityRows(ctx.database.db, caseIds, confidentialEventTypes);
   const shown = new Map<string, boolean>();
   const disclosed = new Map<string, string>();
@@ -62,7 +72,11 @@ export async function wordsGate(ctx: AppContext, actor: Actor, caseIds: readonly
     },
     async logShown(ctx2, record, channel = "api") {
       for (const caseId of used)
-        await logDisclosure(ctx2, actor, disclosed.get(caseId) as string, { caseId, records: [record], channel });
+        await logDisclosure(ctx2, actor, disclosed.get(caseId) as string, {
+          caseId,
+          records: [record],
+          channel,
+        });
     },
   };
 }
@@ -117,11 +131,19 @@ export function withholdTask<T extends { kind: string; key: string; title: strin
 ): T {
   if (task.kind !== "deadline") return task;
   const m = /^(.*) \(([^()]*)\)$/.exec(task.title);
-  const keyKind = /^deadline:(.*):[^:]*$/.exec(task.key)?.[1];
-  const d = withholdDeadline({ kind: m?.[1] ?? keyKind ?? "", due: task.due ?? "", rule: m?.[2] ?? "" });
-  const title = m ? `${d.kind} (${d.rule})` : WITHHELD;
-  const key = keyKind !== undefined && task.due ? `deadline:${d.kind}:${task.due}` : "deadline:restricted";
-  return { ...task, title, key };
+  // The key is deadline:<kind>:<due> with the task's own due (which may hold a ":" of its own: 15:10).
+  const suffix = `:${task.due ?? ""}`;
+  const keyKind =
+    task.due && task.key.startsWith("deadline:") && task.key.endsWith(suffix)
+      ? task.key.slice("deadline:".length, -suffix.length)
+      : undefined;
+  if (!m) return { ...task, title: WITHHELD, key: "deadline:restricted" };
+  const d = withholdDeadline({ kind: m[1], due: task.due ?? "", rule: m[2] });
+  const key =
+    keyKind !== undefined
+      ? `deadline:${keyKind === m[1] ? d.kind : RESTRICTED_KIND}${suffix}`
+      : "deadline:restricted";
+  return { ...task, title: `${d.kind} (${d.rule})`, key };
 }
 
 /** A review request: the verdict's words, the free-text reasons and the action's details withheld. */
@@ -137,7 +159,10 @@ export function withholdReview<
   return {
     ...review,
     action: action && typeof action === "object" ? { type: action.type, on: action.on } : action,
-    verdict: review.verdict && typeof review.verdict === "object" ? withholdVerdict(review.verdict as Verdict) : review.verdict,
+    verdict:
+      review.verdict && typeof review.verdict === "object"
+        ? withholdVerdict(review.verdict as Verdict)
+        : review.verdict,
     requestReason: review.requestReason === null ? null : WITHHELD,
     decisionReason: review.decisionReason === null ? null : WITHHELD,
   };

@@ -7,7 +7,8 @@ interface PurgeReport {
   sessions: number;
   tokens: number;
   ssoLogins: number;
-  cases: { number: string; lastEventOn: string | null; events: number }[];
+  cases: { number: string; lastEventOn: string | null; events: number; documents: number }[];
+  documents: { id: string; caseNumber: string; form: string; generatedAt: string }[];
   heldSkipped: number;
 }
 
@@ -26,15 +27,24 @@ export function register(program: Command) {
         const verb = rep.dryRun ? "would purge" : "purged";
         console.log(
           `${verb} (as of ${rep.asOf}): ${rep.sessions} expired session(s), ${rep.tokens} expired token(s), ` +
-            `${rep.ssoLogins} stale sign-in(s), ${rep.cases.length} closed case(s)`,
+            `${rep.ssoLogins} stale sign-in(s), ${rep.cases.length} closed case(s), ` +
+            `${rep.documents.length} document PDF(s)`,
         );
         for (const c of rep.cases)
-          console.log(`  ${c.number}\tlast event ${c.lastEventOn}\t${c.events} events`);
+          console.log(
+            `  ${c.number}\tlast event ${c.lastEventOn}\t${c.events} events\t${c.documents} document(s)`,
+          );
+        for (const d of rep.documents)
+          console.log(`  document ${d.id}\t${d.form}\tcase ${d.caseNumber}\tgenerated ${d.generatedAt}`);
+        if (rep.heldSkipped) console.log(`  ${rep.heldSkipped} skipped: a legal hold was placed meanwhile`);
       });
     });
   r.command("policy")
     .description("show the retention rules, or set them from a JSON string")
-    .option("--set <json>", 'e.g. \'{"closedCases":{"years":7,"stages":["removed","terminated"]}}\'')
+    .option(
+      "--set <json>",
+      'e.g. \'{"closedCases":{"years":7,"stages":["removed","terminated"]},"documents":{"years":10}}\'',
+    )
     .action(async (o: { set?: string }) => {
       await withApi(async (api) => {
         printJson(

@@ -25,11 +25,26 @@ interface Scope {
   events: readonly CaseEvent[];
   length: number;
   config: LawConfig;
-  values: Map<string, Map<string, unknown>>;
-  /** Facts of event lists the evaluation does not change: the history's own, and lists memo handed out. */
-  lists: Map<readonly unknown[], Map<string, Map<string, unknown>>>;
+  values: Map<string, Slot>;
+  /**
+   * Facts of event lists the evaluation does not change: the history's own, and lists memo handed out
+   * (null until a fact of that list is asked: most lists handed out never are).
+   */
+  lists: Map<readonly unknown[], Map<string, Slot> | null>;
   /** Under Vitest: the history's events, which freezing leaves alone. */
   ownEvents?: Set<unknown>;
+}
+
+/**
+ * The values of one fact. Nearly every fact is asked with one argument (the
+ * evaluation's asOf), so the first value sits in the slot itself and a map is
+ * made only for a second argument: one small object per fact per verdict
+ * instead of a map.
+ */
+interface Slot {
+  arg: string;
+  value: unknown;
+  more?: Map<string, unknown>;
 }
 
 let scope: Scope | undefined;
@@ -45,7 +60,7 @@ export function withFactsMemo<T>(history: History, config: LawConfig, body: () =
     length: history.events.length,
     config,
     values: new Map(),
-    lists: new Map([[history.events, new Map()]]),
+    lists: new Map([[history.events, null]]),
   };
   try {
     return body();
@@ -71,16 +86,30 @@ function scopeFor(history: History): Scope | undefined {
 export function memo<T>(history: History, fact: string, arg: string, compute: () => T): T {
   const s = scopeFor(history);
   if (!s) return compute();
-  let values = s.values.get(fact);
-  if (!values) {
-    values = new Map();
-    s.values.set(fact, values);
-  } else if (values.has(arg)) return values.get(arg) as T;
+  const slot = s.values.get(fact);
+  if (slot !== undefined) {
+    if (slot.arg === arg) return slot.value as T;
+    if (slot.more?.has(arg)) return slot.more.get(arg) as T;
+  }
   const value = compute();
   if (freezeValues) freeze(s, value);
-  values.set(arg, value);
-  if (Array.isArray(value)) s.lists.set(value, new Map());
+  store(s.values, slot, fact, arg, value);
+  if (Array.isArray(value) && !s.lists.has(value)) s.lists.set(value, null);
   return value;
+}
+
+function store(values: Map<string, Slot>, slot: Slot | undefined, fact: string, arg: string, value: unknown) {
+  if (slot === undefined) values.set(fact, { arg, value });
+  else {
+    slot.more ??= new Map();
+    slot.more.set(arg, value);
+  }
+}
+
+/** True when facts of `list` are memoized in the running evaluation (the history's own events, or a list memo handed out). */
+export function isMemoList(list: readonly unknown[]): boolean {
+  const s = scope;
+  return s !== undefined && s.events.length === s.length && s.lists.has(list);
 }
 
 /**
@@ -97,18 +126,27 @@ export function memoOnList<T>(
   history?: History,
 ): T {
   const s = scope;
-  const facts = s?.lists.get(list);
-  if (!s || !facts || (history !== undefined && !scopeFor(history)) || s.events.length !== s.length) {
+  if (
+    !s ||
+    !s.lists.has(list) ||
+    (history !== undefined && !scopeFor(history)) ||
+    s.events.length !== s.length
+  ) {
     return compute();
   }
-  let values = facts.get(fact);
-  if (!values) {
-    values = new Map();
-    facts.set(fact, values);
-  } else if (values.has(arg)) return values.get(arg) as T;
+  let facts = s.lists.get(list);
+  if (!facts) {
+    facts = new Map();
+    s.lists.set(list, facts);
+  }
+  const slot = facts.get(fact);
+  if (slot !== undefined) {
+    if (slot.arg === arg) return slot.value as T;
+    if (slot.more?.has(arg)) return slot.more.get(arg) as T;
+  }
   const value = compute();
   if (freezeValues) freeze(s, value);
-  values.set(arg, value);
+  store(facts, slot, fact, arg, value);
   return value;
 }
 

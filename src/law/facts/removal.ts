@@ -6,7 +6,7 @@
  */
 import type { CaseEvent, EventOf, EventType } from "../../domain/events.js";
 import type { Action, Finding, History, Outcome } from "../types.js";
-import { memo } from "./memo.js";
+import { isMemoList, memo, memoOnList } from "./memo.js";
 import { currentOrder, type OrderEvent, removalOrderKinds } from "./orders.js";
 
 /** The four removal actions of docs/scenarios.md. */
@@ -37,8 +37,29 @@ export function knownEvents(history: History, asOf: string): CaseEvent[] {
   return memo(history, "knownEvents", asOf, () => history.events.filter((e) => e.on <= asOf));
 }
 
+/**
+ * The events of one type, in order. Rules ask this of the same known-events
+ * list dozens of times per verdict; for a list the memo keeps (the history's
+ * own events, or knownEvents(...)), the list is split by type once and each
+ * ask is a lookup. The lists handed out are shared: callers only read them.
+ */
 export function eventsOf<T extends EventType>(events: readonly CaseEvent[], type: T): EventOf<T>[] {
-  return events.filter((e): e is EventOf<T> => e.type === type);
+  if (!isMemoList(events)) return events.filter((e): e is EventOf<T> => e.type === type);
+  const byType = memoOnList(events, "eventsByType", "", () => indexByType(events));
+  return (byType.get(type) ?? noEvents) as EventOf<T>[];
+}
+
+const noEvents: CaseEvent[] = [];
+Object.freeze(noEvents);
+
+function indexByType(events: readonly CaseEvent[]): Map<string, CaseEvent[]> {
+  const byType = new Map<string, CaseEvent[]>();
+  for (const e of events) {
+    const list = byType.get(e.type);
+    if (list) list.push(e);
+    else byType.set(e.type, [e]);
+  }
+  return byType;
 }
 
 export function lastOf<T extends EventType>(events: readonly CaseEvent[], type: T): EventOf<T> | undefined {
@@ -116,9 +137,21 @@ export function hasCounsel(history: History, events: readonly CaseEvent[]): bool
 }
 
 /** "order.issued 2025-06-02 (IJ, removal, SV)" – the fact as an officer reads it. */
+const describedFields = [
+  "by",
+  "kind",
+  "form",
+  "country",
+  "result",
+  "outcome",
+  "process",
+  "source",
+  "location",
+];
+
 export function describeEvent(e: CaseEvent): string {
   const parts: string[] = [];
-  for (const key of ["by", "kind", "form", "country", "result", "outcome", "process", "source", "location"]) {
+  for (const key of describedFields) {
     const v = (e as Record<string, unknown>)[key];
     if (typeof v === "string") parts.push(v);
   }

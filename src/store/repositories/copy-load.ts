@@ -27,98 +27,178 @@ function pgArray(items: readonly string[]): string {
   return `{${items.map((s) => `"${String(s).replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`;
 }
 
-function* csvLines(rows: readonly Cell[][]): Generator<string> {
-  // Several rows per chunk: fewer stream writes, same bytes.
-  let chunk = "";
-  for (const row of rows) {
-    chunk += `${row.map(csvField).join(",")}\n`;
-    if (chunk.length > 64 * 1024) {
-      yield chunk;
-      chunk = "";
-    }
+const csvText = (rows: readonly Cell[][]): string =>
+  rows.map((row) => `${row.map(csvField).join(",")}\n`).join("");
+
+/** Yields a CSV text in pieces of about 64 kB (cut at row ends): fewer, larger stream writes. */
+function* pieces(text: string): Generator<string> {
+  for (let at = 0; at < text.length; ) {
+    const cut = text.indexOf("\n", at + 64 * 1024);
+    const end = cut < 0 ? text.length : cut + 1;
+    yield text.slice(at, end);
+    at = end;
   }
-  if (chunk) yield chunk;
 }
 
-async function copyRows(client: pg.ClientBase, table: string, columns: string[], rows: Cell[][]) {
-  if (!rows.length) return;
+async function copyText(client: pg.ClientBase, table: string, columns: readonly string[], text: string) {
+  if (!text) return;
   const cols = columns.map((c) => `"${c}"`).join(", ");
   const stream = client.query(copyFrom(`COPY ${table} (${cols}) FROM STDIN WITH (FORMAT csv)`));
-  await pipeline(csvLines(rows), stream);
+  await pipeline(pieces(text), stream);
+}
+
+/** A batch as the CSV text of each table: built where the rows are generated (a worker thread). */
+export interface BatchCsv {
+  persons: string;
+  cases: string;
+  events: string;
+}
+
+const PERSON_COLUMNS = [
+  "id",
+  "a_number",
+  "given_name",
+  "family_name",
+  "aliases",
+  "search_names",
+  "birth_date",
+  "sex",
+  "birth_country",
+  "citizenship",
+  "languages",
+  "counsel_id",
+  "facts",
+] as const;
+const CASE_COLUMNS = [
+  "id",
+  "number",
+  "person_id",
+  "kind",
+  "court_code",
+  "office_code",
+  "stage",
+  "state",
+  "facility_code",
+  "last_event_on",
+  "event_count",
+  "version",
+] as const;
+const EVENT_COLUMNS = ["case_id", "seq", "type", "on", "at", "body", "supersedes", "recorded_by"] as const;
+
+export function batchCsv(b: BulkBatch): BatchCsv {
+  return {
+    persons: csvText(
+      b.persons.map((p) => [
+        p.id,
+        p.aNumber,
+        p.givenName,
+        p.familyName,
+        json(p.aliases ?? []),
+        p.searchNames,
+        p.birthDate,
+        p.sex,
+        p.birthCountry,
+        p.citizenship,
+        p.languages,
+        p.counselId,
+        json(p.facts ?? {}),
+      ]),
+    ),
+    cases: csvText(
+      b.cases.map((c) => [
+        c.id,
+        c.number,
+        c.personId,
+        c.kind,
+        c.courtCode,
+        c.officeCode,
+        c.stage,
+        json(c.state),
+        c.facilityCode,
+        c.lastEventOn,
+        c.eventCount ?? 0,
+        c.version ?? 0,
+      ]),
+    ),
+    events: csvText(
+      b.events.map((e) => [e.caseId, e.seq, e.type, e.on, e.at, json(e.body), e.supersedes, e.recordedBy]),
+    ),
+  };
 }
 
 /** COPYs persons, then cases, then events (foreign-key order) on `client`, inside its open transaction. */
+export async function copyCsv(client: pg.ClientBase, csv: BatchCsv): Promise<void> {
+  await copyText(client, "persons", PERSON_COLUMNS, csv.persons);
+  await copyText(client, "cases", CASE_COLUMNS, csv.cases);
+  await copyText(client, "case_events", EVENT_COLUMNS, csv.events);
+}
+
 export async function copyBatch(client: pg.ClientBase, b: BulkBatch): Promise<void> {
-  await copyRows(
-    client,
-    "persons",
-    [
-      "id",
-      "a_number",
-      "given_name",
-      "family_name",
-      "aliases",
-      "search_names",
-      "birth_date",
-      "sex",
-      "birth_country",
-      "citizenship",
-      "languages",
-      "counsel_id",
-      "facts",
-    ],
-    b.persons.map((p) => [
-      p.id,
-      p.aNumber,
-      p.givenName,
-      p.familyName,
-      json(p.aliases ?? []),
-      p.searchNames,
-      p.birthDate,
-      p.sex,
-      p.birthCountry,
-      p.citizenship,
-      p.languages,
-      p.counselId,
-      json(p.facts ?? {}),
-    ]),
+  await copyCsv(client, batchCsv(b));
+}
+
+/** What `deferForLoad` took away, to put back after the load. */
+export interface DeferredDdl {
+  /** CREATE INDEX statements, largest index first. */
+  indexes: { name: string; table: string; def: string }[];
+  foreignKeys: { name: string; table: string; def: string }[];
+}
+
+/**
+ * Drops the secondary indexes (those no constraint uses; the GIN trigram index on names is the
+ * costliest) and the foreign keys of `tables`, so that COPY only appends to the heap and the
+ * primary keys: one sorted build per index at the end beats millions of single-row insertions, and
+ * one validating join per foreign key beats a trigger query per row. Primary keys and unique
+ * constraints stay (foreign keys of other tables rely on them). The caller owns the database: this
+ * is for an empty bench database, not a live one (the tables have no name index meanwhile).
+ */
+export async function deferForLoad(client: pg.ClientBase, tables: readonly string[]): Promise<DeferredDdl> {
+  const { rows: indexes } = await client.query<{ name: string; table: string; def: string }>(
+    `select i.indexname as name, i.tablename as table, i.indexdef as def
+       from pg_indexes i join pg_class c on c.relname = i.indexname and c.relkind = 'i'
+      where i.schemaname = current_schema() and i.tablename = any($1)
+        and c.relnamespace = current_schema()::regnamespace
+        and not exists (select 1 from pg_constraint k where k.conindid = c.oid)
+      order by (i.indexdef ilike '%using gin%') desc, pg_relation_size(c.oid) desc`,
+    [tables],
   );
-  await copyRows(
-    client,
-    "cases",
-    [
-      "id",
-      "number",
-      "person_id",
-      "kind",
-      "court_code",
-      "office_code",
-      "stage",
-      "state",
-      "facility_code",
-      "last_event_on",
-      "event_count",
-      "version",
-    ],
-    b.cases.map((c) => [
-      c.id,
-      c.number,
-      c.personId,
-      c.kind,
-      c.courtCode,
-      c.officeCode,
-      c.stage,
-      json(c.state),
-      c.facilityCode,
-      c.lastEventOn,
-      c.eventCount ?? 0,
-      c.version ?? 0,
-    ]),
+  const { rows: foreignKeys } = await client.query<{ name: string; table: string; def: string }>(
+    `select conname as name, conrelid::regclass::text as table, pg_get_constraintdef(oid) as def
+       from pg_constraint where contype = 'f' and conrelid::regclass::text = any($1)`,
+    [tables],
   );
-  await copyRows(
-    client,
-    "case_events",
-    ["case_id", "seq", "type", "on", "at", "body", "supersedes", "recorded_by"],
-    b.events.map((e) => [e.caseId, e.seq, e.type, e.on, e.at, json(e.body), e.supersedes, e.recordedBy]),
+  for (const fk of foreignKeys) await client.query(`ALTER TABLE ${fk.table} DROP CONSTRAINT "${fk.name}"`);
+  for (const ix of indexes) await client.query(`DROP INDEX "${ix.name}"`);
+  return { indexes, foreignKeys };
+}
+
+/**
+ * Rebuilds what `deferForLoad` dropped: the indexes on the given connections in parallel (the
+ * largest first, each connection taking the next), with `maintenance_work_mem` raised so each sort
+ * fits in memory; then the foreign keys (validated by one join each). A duplicate the unique
+ * indexes would have refused fails here, as it would have failed the load.
+ */
+export async function restoreAfterLoad(
+  clients: readonly pg.ClientBase[],
+  ddl: DeferredDdl,
+  maintenanceWorkMem = "1GB",
+  onStep?: (what: string, seconds: number) => void,
+): Promise<void> {
+  const queue = [...ddl.indexes];
+  await Promise.all(
+    clients.map(async (client) => {
+      await client.query(`SET maintenance_work_mem = '${maintenanceWorkMem}'`);
+      await client.query("SET max_parallel_maintenance_workers = 2");
+      for (let ix = queue.shift(); ix; ix = queue.shift()) {
+        const t0 = performance.now();
+        await client.query(ix.def);
+        onStep?.(`index ${ix.name}`, (performance.now() - t0) / 1000);
+      }
+    }),
   );
+  for (const fk of ddl.foreignKeys) {
+    const t0 = performance.now();
+    await clients[0].query(`ALTER TABLE ${fk.table} ADD CONSTRAINT "${fk.name}" ${fk.def}`);
+    onStep?.(`foreign key ${fk.name}`, (performance.now() - t0) / 1000);
+  }
 }

@@ -1,5 +1,5 @@
 /** Stored documents, their service records, and bulk generation jobs (src/store/schema-documents.ts). */
-import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../db.js";
 import { cases } from "../schema.js";
 import { documentJobItems, documentJobs, documentServices, documents } from "../schema-documents.js";
@@ -99,6 +99,30 @@ export async function nextPendingItem(tx: Tx, jobId: string): Promise<JobItemRow
     .select()
     .from(documentJobItems)
     .where(and(eq(documentJobItems.jobId, jobId), eq(documentJobItems.status, "pending")))
+    .orderBy(asc(documentJobItems.position))
+    .limit(1);
+  return row;
+}
+
+/**
+ * The next pending item after `position`: with the (job_id, position) index this reads one row, where
+ * nextPendingItem skips every finished item first (quadratic over a 10,000-item job).
+ */
+export async function nextPendingItemAfter(
+  tx: Tx,
+  jobId: string,
+  position: number,
+): Promise<JobItemRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(documentJobItems)
+    .where(
+      and(
+        eq(documentJobItems.jobId, jobId),
+        gt(documentJobItems.position, position),
+        eq(documentJobItems.status, "pending"),
+      ),
+    )
     .orderBy(asc(documentJobItems.position))
     .limit(1);
   return row;

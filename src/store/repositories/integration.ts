@@ -349,3 +349,19 @@ export async function mergesOf(tx: Tx, personId: string) {
     .where(sql`${personMerges.survivorId} = ${personId} or ${personMerges.mergedId} = ${personId}`)
     .orderBy(personMerges.mergedAt);
 }
+
+/** Of these source records, the ones still unlinked (a linking batch creates persons only for them). */
+export async function unlinkedSourceRecordIds(tx: Tx, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const res = await tx.execute(sql`
+    select id from source_records
+    where person_id is null and id in (select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid)`);
+  return new Set(rowsOf<{ id: string }>(res).map((r) => r.id));
+}
+
+/** An import's reviews per status (pending ones are the queue; deferred ones wait beyond its cap). */
+export async function reviewCountsOf(tx: Tx, importId: string): Promise<Record<string, number>> {
+  const res = await tx.execute(sql`
+    select status, count(*)::int as n from link_reviews where import_id = ${importId}::uuid group by status`);
+  return Object.fromEntries(rowsOf<{ status: string; n: number }>(res).map((r) => [r.status, r.n]));
+}
