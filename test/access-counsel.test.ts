@@ -117,7 +117,8 @@ describe.each(backends())("counsel of record (%s)", (backend) => {
     c.far = await open("LOS", null, ordered);
 
     for (const k of ["client", "stranger"] as const) {
-      const d = await t.as("officer")("POST", `/api/v1/cases/${c[k].caseId}/documents`, {
+      // NTAs are signed by a supervisor (NTA-08).
+      const d = await t.as("supervisor")("POST", `/api/v1/cases/${c[k].caseId}/documents`, {
         form: "I-862",
         details: ntaDetails,
       });

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadHistory } from "../src/app/load-case.js";
 import { readAudit } from "../src/store/repositories/audit.js";
+import { getEntry } from "../src/store/repositories/movements.js";
 import { startTestApp, type TestApp } from "./support/app.js";
 import { backends } from "./support/databases.js";
 import { openScenarioCase, scenario } from "./support/scenario-case.js";
@@ -367,7 +368,7 @@ describe.each(backends())("actions through the law on %s", (backend) => {
     expect(again.status).toBe(409);
   });
 
-  it("manifest.add: REVIEW opens a review and its task at once; the requester cannot decide it; the final gate still keeps the person off", async () => {
+  it("manifest.add: REVIEW opens a review and its task; another supervisor's approval puts the person on, the later gates keep them, and flight.depart with its own approval records the removal", async () => {
     const m = await createMovement();
     // Fit-to-travel clearance 38 days old (EXE-03: at most 30) → REVIEW.
     const stale = await openCase(cleanHistory("2026-10-20"), supervisor);
@@ -377,29 +378,134 @@ describe.each(backends())("actions through the law on %s", (backend) => {
     expect(r.body.verdict.findings.map((f: { rule: string }) => f.rule)).toContain("EXE-03");
     const task = await reviewTask(r.body.reviewId);
     expect(task).toMatchObject({ kind: "review", caseId: stale.caseId, title: "Review: manifest.add" });
+    // Not approved yet: the person stays off.
+    const early = await take(supervisor, stale.caseId, action, { reviewId: r.body.reviewId });
+    expect(early.body.error.code).toBe("review_required");
+    expect(await entryOf(m.id, stale.caseId)).toBeUndefined();
 
     const own = await supervisor("POST", `/api/v1/reviews/${r.body.reviewId}/decision`, {
       decision: "approved",
       reason: "My own request; approving it.",
     });
     expect(own.status).toBe(403);
+    const reason = "Clearance renewal booked; the medical unit confirms fitness.";
     const ok = await admin("POST", `/api/v1/reviews/${r.body.reviewId}/decision`, {
       decision: "approved",
-      reason: "Clearance renewal booked; the medical unit confirms fitness.",
+      reason,
     });
     expect(ok.status).toBe(200);
     expect(await reviewTask(r.body.reviewId)).toBeUndefined();
 
-    // The manifest's final gate (EXE-05, docs/removal-logistics.md) strikes REVIEW at every gate, so the
-    // approval does not put the person on: the refusal is recorded, and the approval stays unused.
+    // The approval lets the action happen: the final gate honours the approved REVIEW rule.
     const go = await take(supervisor, stale.caseId, action, { reviewId: r.body.reviewId });
-    expect(go.status).toBe(422);
-    expect(go.body.error.code).toBe("blocked_by_law");
-    expect(go.body.error.message).toContain("EXE-03");
+    expect(go.status, JSON.stringify(go.body)).toBe(201);
+    expect(go.body.status).toBe("done");
+    expect(await entryOf(m.id, stale.caseId)).toMatchObject({ status: "listed", role: "primary" });
+    const stored = await getEntry(t.ctx.database.db, m.id, stale.caseId);
+    expect(stored?.reviewApproval).toEqual([
+      expect.objectContaining({
+        reviewId: r.body.reviewId,
+        action: "manifest.add",
+        rules: ["EXE-03"],
+        reason,
+      }),
+    ]);
+    expect((await auditFor(stale.caseId)).at(-1)?.detail).toMatchObject({
+      outcome: "REVIEW",
+      approval: { reviewId: r.body.reviewId, reason },
+    });
+    // Used once: the same approval cannot put anyone on again.
+    const used = (await admin("GET", "/api/v1/reviews?status=used")).body.items;
+    expect(used.map((i: { id: string }) => i.id)).toContain(r.body.reviewId);
+
+    // The lock and boarding gates still see EXE-03 REVIEW, and keep the person: the rule was approved.
+    const locked = await supervisor("POST", `/api/v1/movements/${m.id}/lock`);
+    expect(locked.status, JSON.stringify(locked.body)).toBe(200);
+    expect(locked.body.gate.struck).toEqual([]);
+    expect(await entryOf(m.id, stale.caseId)).toMatchObject({ status: "listed", lastGate: "lock" });
+    const boarded = await supervisor("POST", `/api/v1/movements/${m.id}/board`, {
+      boardingCompletedAt: `${TODAY}T08:40`,
+    });
+    expect(boarded.status, JSON.stringify(boarded.body)).toBe(200);
+    expect(boarded.body.boarded).toEqual([stale.caseId]);
+
+    // flight.depart is its own action: its REVIEW needs its own approval, then the removal is recorded.
+    const depart = {
+      type: "flight.depart",
+      on: TODAY,
+      at: "11:40",
+      country: "SV",
+      boardingCompletedAt: "08:40",
+    };
+    const d = await take(supervisor, stale.caseId, depart);
+    expect(d.status, JSON.stringify(d.body)).toBe(202);
+    const departReason = "Escort nurse aboard; clearance renewal confirmed by IHSC by phone.";
+    expect(
+      (
+        await admin("POST", `/api/v1/reviews/${d.body.reviewId}/decision`, {
+          decision: "approved",
+          reason: departReason,
+        })
+      ).status,
+    ).toBe(200);
+    const gone = await take(supervisor, stale.caseId, depart, { reviewId: d.body.reviewId });
+    expect(gone.status, JSON.stringify(gone.body)).toBe(201);
+    expect(types((await view(stale.caseId)).history).slice(-2)).toEqual([
+      "departure.verified",
+      "case.closed",
+    ]);
+    const departed = await getEntry(t.ctx.database.db, m.id, stale.caseId);
+    expect(departed?.status).toBe("departed");
+    expect(((departed?.reviewApproval ?? []) as { reviewId: string }[]).map((a) => a.reviewId)).toEqual([
+      r.body.reviewId,
+      d.body.reviewId,
+    ]);
+    expect((await auditFor(stale.caseId)).at(-1)?.detail).toMatchObject({
+      approval: { reviewId: d.body.reviewId, reason: departReason },
+    });
+  });
+
+  it("manifest.add: an approval covers only the REVIEW rules it saw; a stay recorded afterwards strikes the person at once", async () => {
+    const m = await createMovement();
+    const stale = await openCase(cleanHistory("2026-10-20"), supervisor);
+    const action = { type: "manifest.add", on: TODAY, country: "SV", movement: m.number };
+    const r = await take(supervisor, stale.caseId, action);
+    expect(r.status).toBe(202);
+    await admin("POST", `/api/v1/reviews/${r.body.reviewId}/decision`, {
+      decision: "approved",
+      reason: "Clearance renewal booked; the medical unit confirms fitness.",
+    });
+    expect((await take(supervisor, stale.caseId, action, { reviewId: r.body.reviewId })).status).toBe(201);
+
+    const stay = await supervisor("POST", `/api/v1/cases/${stale.caseId}/events`, {
+      expectedVersion: (await view(stale.caseId)).case.version,
+      event: { on: TODAY, at: "08:12", type: "stay.granted", by: "circuit", pending: "petition for review" },
+    });
+    expect(stay.status, JSON.stringify(stay.body)).toBe(201);
+    const struck = await entryOf(m.id, stale.caseId);
+    expect(struck.status).toBe("struck");
+    expect(struck.lastGate).toBe("event:stay.granted");
+    const rules = struck.struckReason.findings.map((f: { rule: string }) => f.rule);
+    expect(rules).toContain("STAY-06");
+    // The approved REVIEW is not a reason; the new finding is.
+    expect(rules).not.toContain("EXE-03");
+  });
+
+  it("manifest.add: a denied review never puts the person on", async () => {
+    const m = await createMovement();
+    const stale = await openCase(cleanHistory("2026-10-20"), supervisor);
+    const action = { type: "manifest.add", on: TODAY, country: "SV", movement: m.number };
+    const r = await take(supervisor, stale.caseId, action);
+    expect(r.status).toBe(202);
+    const denied = await admin("POST", `/api/v1/reviews/${r.body.reviewId}/decision`, {
+      decision: "denied",
+      reason: "No removal on a stale clearance; renew it first.",
+    });
+    expect(denied.status).toBe(200);
+    const go = await take(supervisor, stale.caseId, action, { reviewId: r.body.reviewId });
+    expect(go.body.error.code).toBe("review_required");
     expect(await entryOf(m.id, stale.caseId)).toBeUndefined();
-    expect((await view(stale.caseId)).history.at(-1)?.event.type).toBe("action.blocked");
-    const approved = (await admin("GET", "/api/v1/reviews?status=approved")).body.items;
-    expect(approved.map((i: { id: string }) => i.id)).toContain(r.body.reviewId);
+    expect(await getEntry(t.ctx.database.db, m.id, stale.caseId)).toBeUndefined();
   });
 
   it("flight.depart: BLOCK refuses and records the attempt; after boarding it records the removal and closes the case", async () => {

@@ -185,7 +185,8 @@ describe.each(backends())("retention of document PDFs (%s)", (backend) => {
   };
   /** Generates an NTA now and dates it `on` (as if printed then). */
   const addNta = async (name: string, on: string) => {
-    const d = await t.as("officer")("POST", `/api/v1/cases/${cases_[name].caseId}/documents`, nta);
+    // NTAs are signed by a supervisor (NTA-08).
+    const d = await t.as("supervisor")("POST", `/api/v1/cases/${cases_[name].caseId}/documents`, nta);
     expect(d.status, JSON.stringify(d.body)).toBe(201);
     await db()
       .update(documents)

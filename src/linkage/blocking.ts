@@ -120,6 +120,7 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
     phoneticOf("givenName"),
     datePart(0, 4, 6, 8),
   ),
+  rule("phonetic(givenName)+birthMonthDay", ["givenName", "birthDate"], phoneticOf("givenName"), datePart(4, 8)),
   ...(["familyName"] as const).flatMap((name) => [
     rule(`phonetic(${name})+birthYearMonth`, [name, "birthDate"], phoneticOf(name), datePart(0, 6)),
     rule(`phonetic(${name})+birthYearDay`, [name, "birthDate"], phoneticOf(name), datePart(0, 4, 6, 8)),
@@ -158,7 +159,7 @@ export interface CandidatePairs {
   a: Int32Array;
   b: Int32Array;
   count: number;
-  /** Bit k set when rule k produced the pair (its key agrees and its block was not skipped). */
+  /** Bit k set when the pair agrees on rule k's key (whether or not its block was skipped for size). */
   rules: Uint32Array;
   ruleNames: string[];
   ruleFields: (readonly PersonField[])[];
@@ -227,8 +228,10 @@ export function candidatePairs(
   if ((n * n + n) * MAX_RULES > Number.MAX_SAFE_INTEGER) throw new Error(`too many records to pack: ${n}`);
   const packed = new PackedBuffer();
   const perRule: CandidatePairs["perRule"] = [];
+  const keys: Int32Array[] = [];
   for (let k = 0; k < rules.length; k++) {
     const { ids, sizes } = keyIds(data, rules[k]);
+    keys.push(ids);
     // Counting sort of records by key id gives each block as a contiguous run.
     const start = new Int32Array(sizes.length + 1);
     for (let id = 0; id < sizes.length; id++) start[id + 1] = start[id] + sizes[id];
@@ -274,7 +277,17 @@ export function candidatePairs(
       a[p] = Math.floor(pair / n);
       b[p] = pair - a[p] * n;
     }
-    mask[p] = (mask[p] | (1 << rule)) >>> 0;
+    if (rule < 16) mask[p] = (mask[p] | (1 << rule)) >>> 0;
+  }
+  // Training runs EM per rule on the pairs that agree on its key: add the rules whose block was
+  // too big to produce the pair but whose key it shares all the same.
+  for (let k = 0; k < Math.min(16, keys.length); k++) {
+    const ids = keys[k];
+    const bit = (1 << k) >>> 0;
+    for (let q = 0; q < count; q++) {
+      const kx = ids[a[q]];
+      if (kx >= 0 && kx === ids[b[q]]) mask[q] = (mask[q] | bit) >>> 0;
+    }
   }
   return {
     a,

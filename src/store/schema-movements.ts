@@ -87,6 +87,12 @@ export const manifestEntries = pgTable(
     struckReason: jsonb("struck_reason"),
     /** The departure.verified event this removal recorded on the case. */
     departureSeq: integer("departure_seq"),
+    /**
+     * Supervisors' approvals of REVIEW findings that let this person on (or off the aircraft):
+     * [{ reviewId, action, rules, reason, decidedBy, decidedAt }]. Later gates let a REVIEW finding of
+     * an approved rule pass; anything else still strikes. Null when no review was approved.
+     */
+    reviewApproval: jsonb("review_approval"),
   },
   (t) => [
     uniqueIndex("manifest_entries_movement_case_idx").on(t.movementId, t.caseId),

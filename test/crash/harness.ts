@@ -229,9 +229,13 @@ export class CrashHarness {
     });
     const stop = { dead: false, firstAck: () => warm(), importAck: () => importWarm() };
     const killedAfterMs = Math.floor(Math.random() * 1500);
-    // Every fourth import is small enough to finish loading inside the kill window, so the kill also
-    // lands while it links or after it is done.
-    const importing = withImport ? new CrashImport(i, `${process.pid}`, i % 4 === 3 ? 24 : 80) : undefined;
+    // Every fourth import is small and the kill's clock starts when its loading is finished, so the
+    // kill lands while it links or after it is done; the others are killed while rows load.
+    const importing = withImport
+      ? i % 4 === 3
+        ? new CrashImport(i, `${process.pid}`, 24, "finish")
+        : new CrashImport(i, `${process.pid}`, 80)
+      : undefined;
     const driving = this.drive(stop, withJob, importing);
     // The kill's clock starts once a write and (with an import) an import chunk were acknowledged.
     await Promise.race([Promise.all([warmed, importing ? importWarmed : undefined]), driving]);

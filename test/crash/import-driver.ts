@@ -51,7 +51,16 @@ export class CrashImport {
   finished = false;
   linked = false;
 
-  constructor(run: number, tag: string, size = 80) {
+  /**
+   * `clockFrom`: which acknowledgement starts the kill's clock (`importAck`): the first chunk (the
+   * kill lands while rows load), or `finish` (it lands while the import links, or after).
+   */
+  constructor(
+    run: number,
+    tag: string,
+    size = 80,
+    private readonly clockFrom: "first-chunk" | "finish" = "first-chunk",
+  ) {
     this.source = `crash-${tag}-${run}`;
     const rows = personRows(size, 1000 + run, `c${run}-`);
     // Bad rows (kept in quarantine with a reason) and one exact duplicate of an earlier row.
@@ -106,7 +115,7 @@ export class CrashImport {
         if (r.body.offset !== to)
           throw new Error(`import rows ${from}-${to}: answered offset ${r.body.offset}`);
         this.acked.push({ from, to, rows: chunk });
-        stop.importAck();
+        if (this.clockFrom === "first-chunk") stop.importAck();
         from = to;
         // Spread the import over the kill window (0-1.5 s) so the kill usually lands inside it.
         await new Promise((res) => setTimeout(res, 20 + Math.random() * 60));
@@ -115,6 +124,7 @@ export class CrashImport {
       const fin = await call("POST", `/imports/${this.id}/finish`, { totalRows: this.rows.length });
       if (fin.status !== 200) throw new Error(`import finish: ${fin.status} ${JSON.stringify(fin.body)}`);
       this.finished = true;
+      stop.importAck();
       const link = await call("POST", `/imports/${this.id}/link`, {});
       if (link.status !== 200) throw new Error(`import link: ${link.status} ${JSON.stringify(link.body)}`);
       this.linked = true;

@@ -8,6 +8,11 @@
  * - `flight.depart`: the person boarded a movement that completed boarding and
  *   left: the departure verification (I-296, movements/record-departure.ts),
  *   which records `departure.verified` and closes the case (EXE-06).
+ *
+ * When the action's verdict was REVIEW, take-action hands over the approved
+ * review it checked: the use case's own gate lets the REVIEW findings of the
+ * rules the supervisor saw pass (and the manifest entry keeps the approval for
+ * the later gates); take-action marks the review used once the step is done.
  */
 
 import { AppError } from "../../domain/errors.js";
@@ -16,10 +21,11 @@ import type { LawConfig, Verdict } from "../../law/types.js";
 import type { Tx } from "../../store/db.js";
 import type { CaseRow } from "../../store/repositories/cases.js";
 import { entriesOfCase, getMovement, type MovementRow } from "../../store/repositories/movements.js";
+import { getReview } from "../../store/repositories/reviews.js";
 import type { Actor } from "../access.js";
 import type { AppContext } from "../context.js";
 import { addToManifestInTx } from "../movements/add-to-manifest.js";
-import { restamp } from "../movements/gate.js";
+import { type ReviewApproval, restamp, reviewRules } from "../movements/gate.js";
 import { recordDepartureInTx } from "../movements/record-departure.js";
 
 export interface PerformContext {
@@ -29,6 +35,8 @@ export interface PerformContext {
   row: CaseRow;
   config: LawConfig;
   acknowledge: boolean;
+  /** The approved review take-action checked for this exact action (its verdict was REVIEW). */
+  reviewId?: string | undefined;
   /** Filled in for the audit entry of the action. */
   detail: Record<string, unknown>;
 }
@@ -37,6 +45,28 @@ export type Performed =
   | { status: "done"; version: number; recorded: number[] }
   /** The use case's own gate refused (its verdict may differ: a later date, the movement's own facts). */
   | { status: "refused"; verdict: Verdict; message: string };
+
+/** The approval the use case's gate honours: the rules of the REVIEW findings the supervisor saw, and why. */
+async function approvalOf(p: PerformContext): Promise<ReviewApproval | undefined> {
+  if (!p.reviewId) return undefined;
+  const review = await getReview(p.tx, p.reviewId);
+  if (!review || review.caseId !== p.row.id || review.status !== "approved")
+    throw new AppError(
+      "review_required",
+      `review ${p.reviewId} is not an approved review of this case`,
+      "reviewId",
+    );
+  const approval: ReviewApproval = {
+    reviewId: review.id,
+    action: review.actionType,
+    rules: reviewRules(review.verdict as Verdict),
+    reason: review.decisionReason ?? "",
+    decidedBy: review.decidedBy,
+    decidedAt: review.decidedAt ? review.decidedAt.toISOString() : null,
+  };
+  p.detail.approval = approval;
+  return approval;
+}
 
 async function movementOf(tx: Tx, ref: string): Promise<MovementRow> {
   const m = await getMovement(tx, ref);
@@ -71,6 +101,7 @@ export async function performManifestAdd(
     m.id,
     { caseId: p.row.id, role: a.role ?? "primary", acknowledge: p.acknowledge },
     p.detail,
+    await approvalOf(p),
   );
   if (r.status === "blocked")
     return { status: "refused", verdict: r.verdict, message: `not added to ${m.number}: ${r.reasons}` };
@@ -127,6 +158,7 @@ export async function performFlightDepart(
     m.id,
     { caseId: p.row.id, on: a.on, ...(a.at ? { at: a.at } : {}) },
     p.detail,
+    await approvalOf(p),
   );
   return { status: "done", version: r.version, recorded: r.recorded };
 }

@@ -226,6 +226,7 @@ export async function takeAction(
           row,
           config,
           acknowledge: Boolean(input.acknowledge),
+          reviewId: approvedReview,
           detail,
         });
         if (done.status === "refused") {

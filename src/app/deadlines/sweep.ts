@@ -172,7 +172,14 @@ export async function sweepDeadlines(
   // The words of a confidential case's deadlines (kind, rule, note) are withheld without a purpose (oversight).
   if (actor !== "system")
     for (const o of report.values())
-      o.items = await withholdWhereConfidential(ctx, actor, o.items, (i) => i.caseId, withholdItem, "deadlines");
+      o.items = await withholdWhereConfidential(
+        ctx,
+        actor,
+        o.items,
+        (i) => i.caseId,
+        withholdItem,
+        "deadlines",
+      );
   return {
     asOf,
     withinDays: input.withinDays,

@@ -4,7 +4,9 @@
  * (`manifest.add` to the movement's country on its date): only ALLOW, or WARN
  * that the officer acknowledges, puts the person on; BLOCK and REVIEW refuse,
  * and the refusal is kept in the audit. The verdict and its reasons are stored
- * with the entry.
+ * with the entry. Through the `manifest.add` action, a supervisor's approval of
+ * the REVIEW (issue 3 point 3) lets the REVIEW findings of the rules it saw
+ * pass, here and at every later gate; the entry keeps the approval.
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
@@ -24,7 +26,15 @@ import { type Actor, authorize } from "../access.js";
 import { type AppContext, today, writeWithAudit } from "../context.js";
 import { findCase } from "../load-case.js";
 import { findMovement, requireStatus } from "./find-movement.js";
-import { checkEntries, hasDeparted, loadGateInputs, reasonText, refusingFindings } from "./gate.js";
+import {
+  checkEntries,
+  hasDeparted,
+  loadGateInputs,
+  type ReviewApproval,
+  reasonText,
+  refusingFindings,
+  residualOutcome,
+} from "./gate.js";
 
 export const addToManifestInput = z.object({
   caseId: z.string().min(1).describe("case id (UUID) or case number"),
@@ -53,7 +63,10 @@ export async function addToManifest(
   );
 }
 
-/** The same step inside the caller's transaction (the `manifest.add` action of take-action uses it). */
+/**
+ * The same step inside the caller's transaction (the `manifest.add` action of take-action uses it,
+ * with the supervisor's approval when the action's verdict was REVIEW).
+ */
 export async function addToManifestInTx(
   tx: Tx,
   ctx: AppContext,
@@ -61,6 +74,7 @@ export async function addToManifestInTx(
   movementRef: string,
   input: z.output<typeof addToManifestInput>,
   detail: Record<string, unknown> = {},
+  approval?: ReviewApproval,
 ): Promise<AddOutcome> {
   const seen = await findMovement(tx, actor, movementRef, "case.write");
   const row = await findCase(tx, input.caseId);
@@ -105,19 +119,24 @@ export async function addToManifestInTx(
   const li = inputs.get(row.id);
   if (li && hasDeparted(li))
     throw new AppError("invalid_input", `case ${row.number} shows a verified departure`, "caseId");
-  const stub = { id: "", caseId: row.id, acknowledged: Boolean(input.acknowledge) } as EntryRow;
-  const [check] = checkEntries(movement, [stub], inputs, today(ctx));
-  const { verdict } = check;
+  const stored = approval ? [approval] : null;
+  const stub = { id: "", caseId: row.id, acknowledged: Boolean(input.acknowledge), reviewApproval: stored };
+  const [check] = checkEntries(movement, [stub as EntryRow], inputs, today(ctx));
+  const { verdict, approved } = check;
+  // What is left once the approved REVIEW findings are set aside: a BLOCK, or a REVIEW of a rule the
+  // supervisor did not see (a fact recorded since, the gate's own date), still refuses.
+  const outcome = residualOutcome(verdict, approved);
   detail.outcome = verdict.outcome;
-  if (verdict.outcome === "BLOCK" || verdict.outcome === "REVIEW") {
-    const reasons = reasonText(refusingFindings(verdict, false));
+  if (approval) detail.approval = approval;
+  if (outcome === "BLOCK" || outcome === "REVIEW") {
+    const reasons = reasonText(refusingFindings(verdict, false, approved));
     detail.reasons = reasons;
     return { status: "blocked", verdict, reasons } as const;
   }
-  if (verdict.outcome === "WARN" && !input.acknowledge)
+  if (outcome === "WARN" && !input.acknowledge)
     throw new AppError(
       "acknowledgement_required",
-      `acknowledge the warnings to add the person: ${reasonText(refusingFindings(verdict, false))}`,
+      `acknowledge the warnings to add the person: ${reasonText(refusingFindings(verdict, false, approved))}`,
       "acknowledge",
       { verdict },
     );
@@ -130,7 +149,7 @@ export async function addToManifestInTx(
     status: "listed",
     addedOutcome: verdict.outcome,
     addedVerdict: verdict,
-    acknowledged: verdict.outcome === "WARN",
+    acknowledged: outcome === "WARN",
     addedBy: actor.id,
     addedAt: now,
     lastGate: "add",
@@ -140,6 +159,7 @@ export async function addToManifestInTx(
     struckAt: null,
     struckReason: null,
     departureSeq: null,
+    reviewApproval: stored,
   };
   await insertEntry(tx, entry);
   return { status: "added", entry, verdict } as const;

@@ -12,7 +12,14 @@ import { effectiveEvents, type StoredEvent } from "../../domain/case-state.js";
 import type { CaseEvent } from "../../domain/events.js";
 import { DEFAULT_TZ } from "../../law/calendar/calendar.js";
 import { evaluate } from "../../law/engine.js";
-import type { Action, Finding, PolicySetting, Verdict } from "../../law/types.js";
+import {
+  type Action,
+  type Finding,
+  type Outcome,
+  type PolicySetting,
+  severity,
+  type Verdict,
+} from "../../law/types.js";
 import type { Tx } from "../../store/db.js";
 import {
   type CaseRowM,
@@ -61,15 +68,79 @@ export function gateAction(m: GateMovement, on: string, custodyTz: string = DEFA
   return { type: "manifest.add", on, country: m.country, date: m.departOn };
 }
 
-/** Only ALLOW, or WARN whose warnings the officer acknowledged when adding the person, lets a person stay on. */
-export function permits(verdict: Pick<Verdict, "outcome">, acknowledged: boolean): boolean {
-  return verdict.outcome === "ALLOW" || (verdict.outcome === "WARN" && acknowledged);
+/**
+ * A supervisor's approval of a REVIEW (issue 3 point 3), kept on the manifest entry it let through:
+ * the review, the action it approved, the rules whose REVIEW findings the supervisor saw, and the
+ * written reason.
+ */
+export interface ReviewApproval {
+  reviewId: string;
+  action: string;
+  rules: string[];
+  reason: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
 }
 
-/** The findings that keep a person off: every BLOCK and REVIEW (and WARN when not acknowledged). */
-export function refusingFindings(verdict: Verdict, acknowledged: boolean): Finding[] {
+const NONE: ReadonlySet<string> = new Set();
+
+/** The rules whose REVIEW findings the entry's approvals cover (anything unreadable covers nothing). */
+export function approvedRules(stored: unknown): ReadonlySet<string> {
+  if (!Array.isArray(stored)) return NONE;
+  const rules = new Set<string>();
+  for (const a of stored as Partial<ReviewApproval>[])
+    if (a && Array.isArray(a.rules)) for (const r of a.rules) if (typeof r === "string") rules.add(r);
+  return rules;
+}
+
+/** The rules of a verdict's REVIEW findings: what a supervisor approving it saw and decided. */
+export function reviewRules(verdict: Pick<Verdict, "findings">): string[] {
+  return [...new Set(verdict.findings.filter((f) => f.outcome === "REVIEW").map((f) => f.rule))];
+}
+
+const rank = severity;
+const worst = (outcomes: Outcome[]): Outcome =>
+  outcomes.reduce<Outcome>((w, o) => (rank[o] > rank[w] ? o : w), "ALLOW");
+
+/**
+ * The verdict once approved REVIEW findings are set aside. Fails closed: a BLOCK stays a BLOCK, and a
+ * verdict whose outcome its findings do not explain is taken as it is.
+ */
+export function residualOutcome(
+  verdict: Pick<Verdict, "outcome" | "findings">,
+  approved: ReadonlySet<string> = NONE,
+): Outcome {
+  if (verdict.outcome === "BLOCK" || approved.size === 0) return verdict.outcome;
+  if (rank[worst(verdict.findings.map((f) => f.outcome))] < rank[verdict.outcome]) return verdict.outcome;
+  return worst(
+    verdict.findings.filter((f) => !(f.outcome === "REVIEW" && approved.has(f.rule))).map((f) => f.outcome),
+  );
+}
+
+/**
+ * Only ALLOW, or WARN whose warnings the officer acknowledged when adding the person, lets a person
+ * stay on; a REVIEW finding counts as ALLOW only when a supervisor approved its rule for this entry.
+ */
+export function permits(
+  verdict: Pick<Verdict, "outcome" | "findings">,
+  acknowledged: boolean,
+  approved: ReadonlySet<string> = NONE,
+): boolean {
+  const outcome = residualOutcome(verdict, approved);
+  return outcome === "ALLOW" || (outcome === "WARN" && acknowledged);
+}
+
+/** The findings that keep a person off: every BLOCK, every REVIEW not approved (and WARN when not acknowledged). */
+export function refusingFindings(
+  verdict: Verdict,
+  acknowledged: boolean,
+  approved: ReadonlySet<string> = NONE,
+): Finding[] {
   return verdict.findings.filter(
-    (f) => f.outcome === "BLOCK" || f.outcome === "REVIEW" || (f.outcome === "WARN" && !acknowledged),
+    (f) =>
+      f.outcome === "BLOCK" ||
+      (f.outcome === "REVIEW" && !approved.has(f.rule)) ||
+      (f.outcome === "WARN" && !acknowledged),
   );
 }
 
@@ -118,21 +189,29 @@ export interface GateCheck {
   action: Action;
   verdict: Verdict;
   allowed: boolean;
+  /** The rules whose REVIEW findings a supervisor approved for this entry. */
+  approved: ReadonlySet<string>;
 }
 
-/** Pure: every entry's verdict at this gate. */
+/**
+ * Pure: every entry's verdict at this gate. `extra` adds approvals not yet stored on the entries (the
+ * review approved for the step being taken).
+ */
 export function checkEntries(
   movement: GateMovement,
   entries: readonly GateEntry[],
   inputs: ReadonlyMap<string, LawInputs>,
   on: string,
+  extra: readonly string[] = [],
 ): GateCheck[] {
   return entries.map((entry) => {
     const li = inputs.get(entry.caseId);
     if (!li) throw new Error(`no law inputs loaded for case ${entry.caseId}`);
     const action = gateAction(movement, on, li.config.tz ?? DEFAULT_TZ);
     const verdict = evaluate(li.history, action, li.config, action.on);
-    return { entry, action, verdict, allowed: permits(verdict, entry.acknowledged) };
+    const stored = approvedRules(entry.reviewApproval);
+    const approved = extra.length ? new Set([...stored, ...extra]) : stored;
+    return { entry, action, verdict, approved, allowed: permits(verdict, entry.acknowledged, approved) };
   });
 }
 
@@ -178,7 +257,7 @@ export async function runGate(
   const struck: StruckPerson[] = [];
   for (const c of checks) {
     if (c.allowed) continue;
-    const reasons = refusingFindings(c.verdict, c.entry.acknowledged);
+    const reasons = refusingFindings(c.verdict, c.entry.acknowledged, c.approved);
     const message = `Struck from ${movement.number} at the ${gate} gate (${c.action.type} as of ${c.action.on}): ${reasonText(reasons)}`;
     await updateEntry(tx, c.entry.id, {
       status: "struck",

@@ -3,7 +3,10 @@
  * boarded a movement was removed (`departure.verified`) and closes the case
  * with a final event (`case.closed`, reason "removed", with the re-entry bar
  * that EXE-06 states). Refused for anyone not boarded on this movement, and
- * for anyone struck from it.
+ * for anyone struck from it. The final gate runs once more (`flight.depart`):
+ * a REVIEW finding passes only for a rule a supervisor approved (on the entry,
+ * or the approval of the `flight.depart` action being taken), which the entry
+ * then keeps; anything else refuses.
  */
 import { z } from "zod";
 import { projectCase } from "../../domain/case-state.js";
@@ -25,6 +28,7 @@ import { type AppContext, today, writeWithAudit } from "../context.js";
 import { loadLawInputs } from "../law-inputs.js";
 import { findCase } from "../load-case.js";
 import { findMovement } from "./find-movement.js";
+import { checkEntries, type ReviewApproval, reasonText, refusingFindings } from "./gate.js";
 import { reevaluateOpenManifests } from "./reevaluate-person-manifests.js";
 
 export const recordDepartureInput = z.object({
@@ -61,6 +65,7 @@ export async function recordDepartureInTx(
   movementRef: string,
   input: z.output<typeof recordDepartureInput>,
   detail: Record<string, unknown> = {},
+  approval?: ReviewApproval,
 ) {
   const seen = await findMovement(tx, actor, movementRef, "case.write");
   const found = await findCase(tx, input.caseId);
@@ -90,7 +95,17 @@ export async function recordDepartureInTx(
   if (input.on < boardedOn)
     throw new AppError("invalid_input", `${input.on} is before boarding (${boardedOn})`, "on");
 
-  const { stored, history, config } = await loadLawInputs(tx, row);
+  const inputs = await loadLawInputs(tx, row);
+  const { stored, history, config } = inputs;
+  // The gate at departure, as at boarding: approvals kept on the entry, and the one given for this step.
+  const [gate] = checkEntries(movement, [entry], new Map([[row.id, inputs]]), today(ctx), approval?.rules);
+  if (!gate.allowed)
+    throw new AppError(
+      "blocked_by_law",
+      `the departure of case ${row.number} cannot be recorded (${gate.action.type} as of ${gate.action.on}): ${reasonText(refusingFindings(gate.verdict, entry.acknowledged, gate.approved))}`,
+      "caseId",
+      { verdict: gate.verdict },
+    );
   const last = history.events.at(-1);
   if (last && input.on < last.on)
     throw new AppError("invalid_input", `${input.on} is before the case's last event (${last.on})`, "on");
@@ -139,7 +154,15 @@ export async function recordDepartureInTx(
       recordedBy: actor.id,
     })),
   );
-  await updateEntry(tx, entry.id, { status: "departed", departureSeq: seqs[0] });
+  const approvals = approval
+    ? [...((entry.reviewApproval as ReviewApproval[] | null) ?? []), approval]
+    : undefined;
+  await updateEntry(tx, entry.id, {
+    status: "departed",
+    departureSeq: seqs[0],
+    ...(approvals ? { reviewApproval: approvals } : {}),
+  });
+  if (approval) detail.approval = approval;
   await reevaluateOpenManifests(tx, ctx, row, events, seqs, actor.username);
   const stillAboard = (await listGateEntries(tx, movement.id)).some((e) => e.status === "boarded");
   if (!stillAboard) await updateMovement(tx, movement.id, { status: "departed", updatedAt: ctx.now() });

@@ -97,7 +97,10 @@ export async function listEntries(tx: Tx, movementId: string): Promise<EntryRow[
 }
 
 /** What a gate needs of an entry: not the stored verdicts (a 300-person manifest holds megabytes of them). */
-export type GateEntry = Pick<EntryRow, "id" | "caseId" | "role" | "status" | "acknowledged" | "addedAt">;
+export type GateEntry = Pick<
+  EntryRow,
+  "id" | "caseId" | "role" | "status" | "acknowledged" | "addedAt" | "reviewApproval"
+>;
 
 export async function listGateEntries(tx: Tx, movementId: string): Promise<GateEntry[]> {
   return tx
@@ -108,6 +111,7 @@ export async function listGateEntries(tx: Tx, movementId: string): Promise<GateE
       status: manifestEntries.status,
       acknowledged: manifestEntries.acknowledged,
       addedAt: manifestEntries.addedAt,
+      reviewApproval: manifestEntries.reviewApproval,
     })
     .from(manifestEntries)
     .where(eq(manifestEntries.movementId, movementId))

@@ -1,0 +1,1 @@
+ALTER TABLE "manifest_entries" ADD COLUMN "review_approval" jsonb;
