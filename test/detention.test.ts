@@ -248,6 +248,13 @@ describe.each(backends())("detention on %s", (backend) => {
     expect(a.counselKm).toBe(Math.round(haversineKm(farCounsel.lat, farCounsel.lon, to.lat, to.lon)));
     expect(a.counselKm).toBeGreaterThan(160);
     expect(a).toMatchObject({ impedesCounselAccess: true, outOfArea: true });
+    // The generic action route computes them too: the officer declares nothing, DP-03 still speaks.
+    const asked = await officer("POST", `/api/v1/cases/${farCase.caseId}/actions/evaluate`, {
+      action: transfer(),
+    });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    const dp03 = asked.body.verdict.findings.find((f: { rule: string }) => f.rule === "DP-03");
+    expect(dp03?.outcome).toBe("WARN"); // without the computed facts it would read ALLOW
 
     const nearCase = await open({ counselId: near.id }, lawfulHistory(from.code));
     const b = transfer();

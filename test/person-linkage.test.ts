@@ -215,4 +215,32 @@ describe.each(backends())("person linkage on %s", (backend) => {
     const actions = audit.body.items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["person.merge", "person.split"]));
   });
+
+  it("holds reviews beyond the import's cap as deferred: counted and listed, not lost", async () => {
+    // Same names and birth date as a base person, another A-number and address: uncertain pairs.
+    const rows: PersonRow[] = [5, 6, 7].map((i) => ({
+      ...base[i],
+      rec_id: `cap${i}`,
+      a_number: `A99900${i}222`,
+      street: "9 Elsewhere Ave",
+      zip: "79000",
+    }));
+    // reviewCap is part of the /imports/start thresholds (the helper's type names only upper/lower).
+    const thresholds = { upper: 0.99, lower: 0.05, reviewCap: 1 } as { upper: number; lower: number };
+    const r = await importText(sup, { source: "capped", content: toCsv(rows), mapping: MAPPING, thresholds });
+    expect(r.status).toBe("done");
+    expect(r.reviews).toBe(1);
+    const view = await sup("GET", `/api/v1/imports/${r.id}`);
+    expect(view.status).toBe(200);
+    expect(view.body.deferredReviews).toBeGreaterThanOrEqual(1);
+    const deferred = await sup("GET", "/api/v1/link-reviews?status=deferred&limit=200");
+    const mine = deferred.body.items.filter((x: { importId: string }) => x.importId === r.id);
+    expect(mine).toHaveLength(view.body.deferredReviews);
+    expect(r.reviews + mine.length).toBeGreaterThanOrEqual(2);
+    const pending = await sup("GET", "/api/v1/link-reviews?status=pending&limit=200");
+    const pendingMine = pending.body.items.filter((x: { importId: string }) => x.importId === r.id);
+    expect(pendingMine).toHaveLength(1);
+    // The pending one is the strongest of the import's reviews.
+    for (const d of mine) expect(d.probability).toBeLessThanOrEqual(pendingMine[0].probability);
+  });
 });

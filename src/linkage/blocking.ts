@@ -13,6 +13,8 @@ export interface BlockingRule {
   fields: readonly PersonField[];
   /** The key of record r as a non-negative number, or -1 when a field it needs is missing. */
   key(data: PreparedData, r: number): number;
+  /** False: the rule finds candidates but m is not estimated on its pairs (see the last two rules). */
+  trainsM?: boolean;
 }
 
 /** A key part: a small non-negative integer per record (-1 = missing) and an upper bound. */
@@ -120,7 +122,6 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
     phoneticOf("givenName"),
     datePart(0, 4, 6, 8),
   ),
-  rule("phonetic(givenName)+birthMonthDay", ["givenName", "birthDate"], phoneticOf("givenName"), datePart(4, 8)),
   ...(["familyName"] as const).flatMap((name) => [
     rule(`phonetic(${name})+birthYearMonth`, [name, "birthDate"], phoneticOf(name), datePart(0, 6)),
     rule(`phonetic(${name})+birthYearDay`, [name, "birthDate"], phoneticOf(name), datePart(0, 4, 6, 8)),
@@ -146,13 +147,23 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
     fieldValue("locality"),
     phoneticOf("familyName"),
   ),
-  rule(
-    "locality+phonetic(given)",
-    ["locality", "givenName"],
-    fieldValue("locality"),
-    phoneticOf("givenName"),
-  ),
-  rule("birthDate+locality", ["birthDate", "locality"], fieldValue("birthDate"), fieldValue("locality")),
+  // These two find candidates only. Until the rule mask was widened to 32 bits, a 16-bit mask
+  // silently kept EM off their pairs; with EM on them, m of the names rose so far that on a small
+  // population (test/person-linkage.test.ts, 157 records) a record agreeing only on names and place
+  // linked at p = 0.9998. Kept off, as every measured figure was taken, until that is studied.
+  {
+    ...rule(
+      "locality+phonetic(given)",
+      ["locality", "givenName"],
+      fieldValue("locality"),
+      phoneticOf("givenName"),
+    ),
+    trainsM: false,
+  },
+  {
+    ...rule("birthDate+locality", ["birthDate", "locality"], fieldValue("birthDate"), fieldValue("locality")),
+    trainsM: false,
+  },
 ];
 
 export interface CandidatePairs {
@@ -163,6 +174,8 @@ export interface CandidatePairs {
   rules: Uint32Array;
   ruleNames: string[];
   ruleFields: (readonly PersonField[])[];
+  /** Whether m is estimated on each rule's pairs. */
+  ruleTrains: boolean[];
   /** Pairs each rule contributed (before de-duplication) and blocks skipped for size. */
   perRule: { name: string; pairs: number; skippedBlocks: number }[];
 }
@@ -277,11 +290,11 @@ export function candidatePairs(
       a[p] = Math.floor(pair / n);
       b[p] = pair - a[p] * n;
     }
-    if (rule < 16) mask[p] = (mask[p] | (1 << rule)) >>> 0;
+    mask[p] = (mask[p] | (1 << rule)) >>> 0;
   }
   // Training runs EM per rule on the pairs that agree on its key: add the rules whose block was
   // too big to produce the pair but whose key it shares all the same.
-  for (let k = 0; k < Math.min(16, keys.length); k++) {
+  for (let k = 0; k < keys.length; k++) {
     const ids = keys[k];
     const bit = (1 << k) >>> 0;
     for (let q = 0; q < count; q++) {
@@ -296,6 +309,7 @@ export function candidatePairs(
     rules: mask,
     ruleNames: rules.map((r) => r.name),
     ruleFields: rules.map((r) => r.fields),
+    ruleTrains: rules.map((r) => r.trainsM !== false),
     perRule,
   };
 }

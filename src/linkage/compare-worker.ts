@@ -22,5 +22,5 @@ parentPort?.on("message", (job: Job) => {
   if (names.join() !== job.comparisonNames.join())
     throw new Error(`comparisons differ in the worker: ${names.join()} vs ${job.comparisonNames.join()}`);
   const levels = computeLevels(data, comparisons, job.a, job.b, job.a.length);
-  parentPort?.postMessage(levels, [levels.buffer]);
+  parentPort?.postMessage(levels, [levels.buffer as ArrayBuffer]);
 });

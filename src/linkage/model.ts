@@ -120,6 +120,7 @@ export function train(
   const weightSums = new Array<number>(C).fill(0);
   const perRule: TrainingReport["perRule"] = [];
   for (let k = 0; k < candidates.ruleNames.length; k++) {
+    if (!candidates.ruleTrains[k]) continue;
     const bit = 1 << k;
     const frozen = new Set<number>();
     comparisons.forEach((comp, c) => {

@@ -9,6 +9,7 @@
  * whose items are fixed when it is created; unique (job_id, case_id) and a
  * conditional claim of each item keep a resumed job from printing twice.
  */
+import { sql } from "drizzle-orm";
 import {
   customType,
   index,
@@ -22,10 +23,15 @@ import {
 } from "drizzle-orm/pg-core";
 import { cases, users } from "./schema.js";
 
-/** PDF bytes: PGlite and node-postgres both return bytea as a Buffer/Uint8Array. */
+/**
+ * PDF bytes: PGlite and node-postgres both return bytea as a Buffer/Uint8Array. They are written as
+ * hex text decoded by the database: PGlite's own bytea parameter encoder builds the hex one byte at a
+ * time (27 ms of CPU for a 45 KB NTA, against 5.6 ms this way), the cost of a bulk job's insert.
+ */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
-  toDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+  toDriver: (value) =>
+    sql`decode(${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")}, 'hex')`,
   fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
 });
 

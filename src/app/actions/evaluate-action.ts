@@ -25,7 +25,7 @@ export async function evaluateAction(
   authorize(actor, "case.read"); // the role before the lookup: no probing which cases exist
   const row = await findCase(tx, caseRef);
   await authorizeCase(tx, actor, "case.read", row, () => caseNotFound(caseRef));
-  const { stored, history, config } = await loadLawInputs(tx, row);
+  const { stored, history, config } = await loadLawInputs(tx, row, action);
   const flags = (row.state as { flags?: string[] }).flags ?? [];
   return {
     action,

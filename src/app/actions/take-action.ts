@@ -114,7 +114,7 @@ export async function takeAction(
           "expectedVersion",
         );
       }
-      const { stored, history, config } = await loadLawInputs(tx, row);
+      const { stored, history, config } = await loadLawInputs(tx, row, action);
       // Bookkeeping (a review decided today, a refused attempt) does not move the legal
       // calendar: an action approved today for the date it was requested on may still go ahead.
       const last = history.events.filter((e) => !bookkeeping.has(e.type)).at(-1);

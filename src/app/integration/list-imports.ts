@@ -5,6 +5,7 @@ import { getImport, listImports as listRows, quarantineOf } from "../../store/re
 import { type Actor, authorize } from "../access.js";
 import type { AppContext } from "../context.js";
 import { importStatus } from "./import-file.js";
+import { importView } from "./link-source-record.js";
 
 export const importsQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
@@ -20,7 +21,7 @@ export async function getImportView(ctx: AppContext, actor: Actor, id: string, q
   if (!row) throw new AppError("not_found", "import not found");
   const quarantine = await quarantineOf(ctx.database.db, id, quarantineLimit);
   return {
-    ...importStatus(row),
+    ...(await importView(ctx, row)),
     quarantine: quarantine.map((q) => ({
       rowNumber: q.rowNumber,
       field: q.field,

@@ -18,7 +18,7 @@ interface PlaceOptions {
   seed: string;
   bedRatio?: string;
   timeLimit: string;
-  engine?: "highs" | "aggregate" | "flow";
+  engine?: "highs" | "aggregate" | "flow" | "scaling";
   reasons: boolean;
   inProcess?: boolean;
 }
@@ -59,7 +59,7 @@ export function register(program: Command): void {
     .option("--time-limit <seconds>", "wall-clock budget for the solve", "300")
     .option(
       "--engine <name>",
-      "highs (exact LP), aggregate (large instances) or flow (TS min-cost flow); default by size",
+      "highs (exact LP), aggregate, flow (TS min-cost flow) or scaling (cost-scaling flow); default by size",
     )
     .option("--no-reasons", "omit the per-assignment explanations")
     .option("--in-process", "solve on the main thread instead of a worker thread")
@@ -83,8 +83,9 @@ export function register(program: Command): void {
         return;
       }
       if (!opts.instance) throw invalid("instance", "--instance <file> is required (or --generate)");
-      if (opts.engine && opts.engine !== "highs" && opts.engine !== "aggregate" && opts.engine !== "flow") {
-        throw invalid("engine", `unknown engine "${opts.engine}" (highs, aggregate or flow)`);
+      const engines = ["highs", "aggregate", "flow", "scaling"];
+      if (opts.engine && !engines.includes(opts.engine)) {
+        throw invalid("engine", `unknown engine "${opts.engine}" (${engines.join(", ")})`);
       }
       const instance = parseInstance(await readInstance(opts.instance));
       const options = {
