@@ -46,7 +46,8 @@ describe("documents in the browser", () => {
     caseId = opened.caseId;
     browser = await launchBrowser();
     page = await (await browser.newContext()).newPage();
-    await signIn(page, server.url, "officer");
+    // An NTA is signed by a supervisory officer (NTA-08: a deportation officer may not issue one).
+    await signIn(page, server.url, "supervisor");
   });
   afterAll(async () => {
     await browser?.close();

@@ -19,6 +19,7 @@ interface ImportOptions {
   batch: string;
   upper?: string;
   lower?: string;
+  reviewCap?: string;
   json?: boolean;
 }
 
@@ -39,6 +40,14 @@ const probabilityOption = (value: string | undefined, name: string) => {
   return p;
 };
 
+const countOption = (value: string | undefined, name: string) => {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw Object.assign(new Error("must be a whole number, 0 or more"), { field: name });
+  return n;
+};
+
 export function register(program: Command) {
   program
     .command("import")
@@ -49,13 +58,24 @@ export function register(program: Command) {
     .option("--batch <rows>", "rows per transaction", "5000")
     .option("--upper <p>", "link to an existing person at or above this probability (default 0.99)")
     .option("--lower <p>", "send pairs from here to the upper threshold to review (default 0.3)")
+    .option(
+      "--review-cap <n>",
+      "pending link reviews this import may add; the weaker pairs are kept as deferred (default 1000)",
+    )
     .option("--json", "print the result as JSON")
     .action(async (file: string, o: ImportOptions) => {
       const mapping = importMappingSchema.parse(JSON.parse(await readFile(o.map, "utf8")));
       const upper = probabilityOption(o.upper, "--upper");
       const lower = probabilityOption(o.lower, "--lower");
+      const reviewCap = countOption(o.reviewCap, "--review-cap");
       const thresholds =
-        upper || lower ? { ...(upper ? { upper } : {}), ...(lower ? { lower } : {}) } : undefined;
+        upper || lower || reviewCap !== undefined
+          ? {
+              ...(upper ? { upper } : {}),
+              ...(lower ? { lower } : {}),
+              ...(reviewCap !== undefined ? { reviewCap } : {}),
+            }
+          : undefined;
       await withApi(async (api) => {
         let sink: ImportSink;
         if (api.ctx) {

@@ -32,7 +32,14 @@ const uploadBody = z.object({
   format: z.enum(["csv", "jsonl"]),
   mapping: z.unknown(),
   content: z.string().min(1),
-  thresholds: z.object({ upper: z.number().optional(), lower: z.number().optional() }).optional(),
+  thresholds: z
+    .object({
+      upper: z.number().optional(),
+      lower: z.number().optional(),
+      /** Pending link reviews this import may add; weaker pairs are kept as deferred. */
+      reviewCap: z.number().int().min(0).optional(),
+    })
+    .optional(),
 });
 
 export const integrationRoutes =
