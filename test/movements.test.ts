@@ -123,7 +123,20 @@ describe.each(backends())("removal logistics on %s", (backend) => {
     const refused = await add(m.id, protectedPerson.caseId);
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe("blocked_by_law");
-    expect(refused.body.error.message).toContain("PROT-01");
+    // The officer asked without a purpose: the refusal's words are withheld (the grant is confidential).
+    expect(refused.body.error.message).not.toContain("PROT-01");
+    expect(refused.body.error.message).toContain("Withheld");
+    const withPurpose = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/movements/${m.id}/manifest`,
+      headers: {
+        authorization: `Bearer ${await t.token("officer")}`,
+        "x-purpose": "planning this removal flight",
+      },
+      payload: { caseId: protectedPerson.caseId, role: "primary" },
+    });
+    expect(withPurpose.statusCode).toBe(422);
+    expect(JSON.parse(withPurpose.body).error.message).toContain("PROT-01");
 
     const wrongCountry = await add(m.id, elsewhere.caseId);
     expect(wrongCountry.status).toBe(400);

@@ -208,7 +208,7 @@ export async function takeAction(
       if (verdict.outcome === "WARN" && !input.acknowledge) {
         throw new AppError(
           "acknowledgement_required",
-          `acknowledge the warnings to go ahead: ${findingSummary(verdict).join(", ")}`,
+          `acknowledge the warnings to go ahead: ${findingSummary(shown).join(", ")}`,
           "acknowledge",
           { verdict: shown },
         );

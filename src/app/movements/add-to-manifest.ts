@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { CaseState } from "../../domain/case-state.js";
 import { AppError } from "../../domain/errors.js";
-import type { Verdict } from "../../law/types.js";
+import type { Finding, Verdict } from "../../law/types.js";
 import type { Tx } from "../../store/db.js";
 import {
   type EntryRow,
@@ -25,6 +25,7 @@ import {
 import { type Actor, authorize } from "../access.js";
 import { type AppContext, today, writeWithAudit } from "../context.js";
 import { findCase } from "../load-case.js";
+import { redactVerdict, withholdFinding, withholdVerdict } from "../oversight/verdict-redaction.js";
 import { findMovement, requireStatus } from "./find-movement.js";
 import {
   checkEntries,
@@ -126,19 +127,28 @@ export async function addToManifestInTx(
   // What is left once the approved REVIEW findings are set aside: a BLOCK, or a REVIEW of a rule the
   // supervisor did not see (a fact recorded since, the gate's own date), still refuses.
   const outcome = residualOutcome(verdict, approved);
+  // The answer to the officer withholds a confidential case's words as every read does (oversight);
+  // the entry and the audit keep them whole for those with a need to know.
+  const flags = (row.state as { flags?: string[] }).flags ?? [];
+  const withheld = li !== undefined && redactVerdict(verdict, actor, li.stored, flags) !== verdict;
+  const shown = withheld ? withholdVerdict(verdict) : verdict;
+  const words = (fs: Finding[]) => reasonText(withheld ? fs.map(withholdFinding) : fs);
   detail.outcome = verdict.outcome;
   if (approval) detail.approval = approval;
   if (outcome === "BLOCK" || outcome === "REVIEW") {
-    const reasons = reasonText(refusingFindings(verdict, false, approved));
-    detail.reasons = reasons;
-    return { status: "blocked", verdict, reasons } as const;
+    detail.reasons = reasonText(refusingFindings(verdict, false, approved));
+    return {
+      status: "blocked",
+      verdict: shown,
+      reasons: words(refusingFindings(verdict, false, approved)),
+    } as const;
   }
   if (outcome === "WARN" && !input.acknowledge)
     throw new AppError(
       "acknowledgement_required",
-      `acknowledge the warnings to add the person: ${reasonText(refusingFindings(verdict, false, approved))}`,
+      `acknowledge the warnings to add the person: ${words(refusingFindings(verdict, false, approved))}`,
       "acknowledge",
-      { verdict },
+      { verdict: shown },
     );
   const now = ctx.now();
   const entry: EntryRow = {
@@ -162,5 +172,9 @@ export async function addToManifestInTx(
     reviewApproval: stored,
   };
   await insertEntry(tx, entry);
-  return { status: "added", entry, verdict } as const;
+  return {
+    status: "added",
+    entry: withheld ? { ...entry, addedVerdict: shown, lastVerdict: shown } : entry,
+    verdict: shown,
+  } as const;
 }

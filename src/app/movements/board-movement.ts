@@ -15,6 +15,7 @@ import type { Actor } from "../access.js";
 import { type AppContext, writeWithAudit } from "../context.js";
 import { findMovement, requireStatus } from "./find-movement.js";
 import { loadGateInputs, runGate } from "./gate.js";
+import { gateAnswerFor } from "./gate-answer.js";
 import { lockForGate } from "./gate-lock.js";
 
 export const boardMovementInput = z.object({
@@ -78,7 +79,7 @@ export async function boardMovement(
       detail.struck = gate.struck.map((s) => s.caseId);
       return {
         movement: { ...atBoarding, status: "boarded", boardedBy: actor.id },
-        gate,
+        gate: gateAnswerFor(actor, gate, inputs, movement.number),
         boarded: aboard.map((e) => e.caseId),
         leftBehind: leftBehind.map((e) => e.caseId),
       };

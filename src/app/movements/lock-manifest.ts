@@ -10,6 +10,7 @@ import type { Actor } from "../access.js";
 import { type AppContext, writeWithAudit } from "../context.js";
 import { findMovement, requireStatus } from "./find-movement.js";
 import { loadGateInputs, runGate } from "./gate.js";
+import { gateAnswerFor } from "./gate-answer.js";
 import { lockForGate } from "./gate-lock.js";
 
 export async function lockManifest(ctx: AppContext, actor: Actor, movementRef: string) {
@@ -33,7 +34,10 @@ export async function lockManifest(ctx: AppContext, actor: Actor, movementRef: s
       });
       detail.checked = gate.checked;
       detail.struck = gate.struck.map((s) => s.caseId);
-      return { movement: { ...movement, status: "locked", lockedAt: now, lockedBy: actor.id }, gate };
+      return {
+        movement: { ...movement, status: "locked", lockedAt: now, lockedBy: actor.id },
+        gate: gateAnswerFor(actor, gate, inputs, movement.number),
+      };
     },
   );
 }

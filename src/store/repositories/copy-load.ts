@@ -6,7 +6,7 @@
  * faster than multi-row INSERTs at agency scale (docs/performance.md).
  */
 import { pipeline } from "node:stream/promises";
-import type pg from "pg";
+import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { BulkBatch } from "./bulk.js";
 
@@ -152,6 +152,18 @@ export interface DeferredDdl {
   foreignKeys: { name: string; table: string; def: string }[];
 }
 
+/*
+ * DDL cannot take identifiers as bind parameters, so these three statements are the only text built
+ * here: every name comes from the PostgreSQL catalogue (never from input) and is quoted with
+ * escapeIdentifier; a constraint's definition is the server's own pg_get_constraintdef.
+ */
+const quoteTable = (table: string) => pg.escapeIdentifier(table);
+const dropConstraint = (fk: { table: string; name: string }) =>
+  ["ALTER TABLE", quoteTable(fk.table), "DROP CONSTRAINT", pg.escapeIdentifier(fk.name)].join(" ");
+const dropIndex = (ix: { name: string }) => ["DROP INDEX", pg.escapeIdentifier(ix.name)].join(" ");
+const addConstraint = (fk: { table: string; name: string; def: string }) =>
+  ["ALTER TABLE", quoteTable(fk.table), "ADD CONSTRAINT", pg.escapeIdentifier(fk.name), fk.def].join(" ");
+
 /**
  * Drops the secondary indexes (those no constraint uses; the GIN trigram index on names is the
  * costliest) and the foreign keys of `tables`, so that COPY only appends to the heap and the
@@ -171,12 +183,12 @@ export async function deferForLoad(client: pg.ClientBase, tables: readonly strin
     [tables],
   );
   const { rows: foreignKeys } = await client.query<{ name: string; table: string; def: string }>(
-    `select conname as name, conrelid::regclass::text as table, pg_get_constraintdef(oid) as def
+    `select conname as name, (select relname from pg_class r where r.oid = conrelid) as table, pg_get_constraintdef(oid) as def
        from pg_constraint where contype = 'f' and conrelid::regclass::text = any($1)`,
     [tables],
   );
-  for (const fk of foreignKeys) await client.query(`ALTER TABLE ${fk.table} DROP CONSTRAINT "${fk.name}"`);
-  for (const ix of indexes) await client.query(`DROP INDEX "${ix.name}"`);
+  for (const fk of foreignKeys) await client.query(dropConstraint(fk));
+  for (const ix of indexes) await client.query(dropIndex(ix));
   return { indexes, foreignKeys };
 }
 
@@ -195,7 +207,7 @@ export async function restoreAfterLoad(
   const queue = [...ddl.indexes];
   await Promise.all(
     clients.map(async (client) => {
-      await client.query(`SET maintenance_work_mem = '${maintenanceWorkMem}'`);
+      await client.query("select set_config('maintenance_work_mem', $1, false)", [maintenanceWorkMem]);
       await client.query("SET max_parallel_maintenance_workers = 2");
       for (let ix = queue.shift(); ix; ix = queue.shift()) {
         const t0 = performance.now();
@@ -206,7 +218,7 @@ export async function restoreAfterLoad(
   );
   for (const fk of ddl.foreignKeys) {
     const t0 = performance.now();
-    await clients[0].query(`ALTER TABLE ${fk.table} ADD CONSTRAINT "${fk.name}" ${fk.def}`);
+    await clients[0].query(addConstraint(fk));
     onStep?.(`foreign key ${fk.name}`, (performance.now() - t0) / 1000);
   }
 }
