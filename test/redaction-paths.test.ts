@@ -207,6 +207,28 @@ describe.each(backends())("confidential words outside the case view (%s)", (back
       expect(entry(admin.body, prot.caseId).struckReason.message).toBe(WITHHELD);
       expect((await disclosures()).length).toBe(before + 1);
     });
+
+    it("a verdict's or deadlines' words shown with a purpose are logged as a disclosure; withheld ones are not", async () => {
+      const action = { type: "removal.execute", on: TODAY, country: "SV" };
+      const before = (await disclosures()).length;
+      const blind = await officer()("POST", `/api/v1/cases/${prot.caseId}/actions/evaluate`, { action });
+      expect(blind.status).toBe(200);
+      expect(JSON.stringify(blind.body.verdict)).not.toContain("PROT-01");
+      await officer()("GET", `/api/v1/cases/${prot.caseId}/deadlines`);
+      expect((await disclosures()).length).toBe(before);
+
+      const told = await officer(PURPOSE)("POST", `/api/v1/cases/${prot.caseId}/actions/evaluate`, {
+        action,
+      });
+      expect(JSON.stringify(told.body.verdict)).toContain("PROT-01");
+      await officer(PURPOSE)("GET", `/api/v1/cases/${prot.caseId}/deadlines`);
+      const after = await disclosures();
+      expect(after.length).toBe(before + 2);
+      expect(after.slice(-2).map((d) => (d.detail as { records: string[] }).records[0])).toEqual([
+        "verdict:removal.execute",
+        "deadlines",
+      ]);
+    });
   });
 
   describe("deadlines and review requests", () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { normalizeANumber } from "../domain/a-number.js";
+import { caseNumber } from "../domain/case-number.js";
 import { projectCase, type StoredEvent } from "../domain/case-state.js";
 import { AppError } from "../domain/errors.js";
 import { caseEventSchema } from "../domain/events.js";
@@ -18,11 +19,6 @@ export const openCaseInput = z.object({
   events: z.array(caseEventSchema).default([]),
 });
 export type OpenCaseInput = z.input<typeof openCaseInput>;
-
-/** A case number readable on paper: office, year, sequence from the id. */
-function caseNumber(office: string, year: string, id: string): string {
-  return `${office}-${year}-${id.replace(/-/g, "").slice(0, 8).toUpperCase()}`;
-}
 
 export async function openCase(ctx: AppContext, actor: Actor | "system", raw: OpenCaseInput) {
   const input = openCaseInput.parse(raw);

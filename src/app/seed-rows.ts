@@ -4,6 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { normalizeANumber } from "../domain/a-number.js";
+import { caseNumber } from "../domain/case-number.js";
 import { projectCase } from "../domain/case-state.js";
 import { searchNames } from "../domain/names.js";
 import type { SeedCase } from "../seed/index.js";
@@ -34,7 +35,7 @@ export function rowsFor(c: SeedCase, year: string, into: BulkBatch): string | un
   });
   into.cases.push({
     id: caseId,
-    number: `${c.case.officeCode}-${year}-${caseId.replace(/-/g, "").slice(0, 8).toUpperCase()}`,
+    number: caseNumber(c.case.officeCode, year, caseId),
     personId,
     kind: c.case.kind,
     courtCode: c.case.courtCode ?? null,
