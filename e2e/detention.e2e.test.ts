@@ -28,7 +28,7 @@ describe("detention in the browser", () => {
   it("shows the population board with an accessible chart, filtered by office", async () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Population" }).click();
     await page.getByRole("heading", { name: "Population board", level: 1 }).waitFor();
-    await page.getByLabel("Office").selectOption("HOU");
+    await page.getByLabel("Office", { exact: true }).selectOption("HOU");
     await page.getByRole("button", { name: "Show", exact: true }).click();
     await page.waitForURL(/office=HOU/);
     const chart = page.getByRole("img", { name: /^People held in office HOU/ });
