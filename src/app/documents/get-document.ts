@@ -9,7 +9,7 @@ import { AppError, notFound } from "../../domain/errors.js";
 import type { Tx } from "../../store/db.js";
 import { getCase } from "../../store/repositories/cases.js";
 import { getDocumentMetadata, getDocumentWithPdf, listServices } from "../../store/repositories/documents.js";
-import { documentPurgeOf } from "../../store/repositories/oversight.js";
+import { documentPurgeOf } from "../../store/repositories/retention.js";
 import { type Actor, authorize, authorizeCase } from "../access.js";
 import { type AppContext, writeWithAudit } from "../context.js";
 import { documentView } from "./list-documents.js";

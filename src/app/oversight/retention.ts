@@ -19,8 +19,8 @@
 import { z } from "zod";
 import { canonicalJson, sha256 } from "../../domain/audit-hash.js";
 import { addMonths } from "../../law/calendar/calendar.js";
+import { activeHolds } from "../../store/repositories/oversight.js";
 import {
-  activeHolds,
   blankPersonIfAllPurged,
   caseEventBodies,
   deleteExpiredCredentials,
@@ -31,7 +31,7 @@ import {
   purgeCaseHistory,
   purgeDocument,
   unpurgedDocumentsOfCase,
-} from "../../store/repositories/oversight.js";
+} from "../../store/repositories/retention.js";
 import { getSetting, putSetting } from "../../store/repositories/settings.js";
 import { type Actor, authorize } from "../access.js";
 import { type AppContext, today, writeWithAudit } from "../context.js";
